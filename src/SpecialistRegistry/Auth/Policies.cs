@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace SpecialistRegistry.Auth;
+
+/// <summary>One policy per capability of DESIGN.md's table. Every page names one.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string ReadSpecialists = nameof(ReadSpecialists);
+    public const string EditRoster = nameof(EditRoster);
+    public const string ExportRoster = nameof(ExportRoster);
+    public const string FileRoster = nameof(FileRoster);
+    public const string ReviewFilings = nameof(ReviewFilings);
+    public const string FlagsAndWatches = nameof(FlagsAndWatches);
+    public const string ReadCustody = nameof(ReadCustody);
+    public const string WriteCustody = nameof(WriteCustody);
+    public const string ReadAudit = nameof(ReadAudit);
+    public const string ManageUsersAndFirms = nameof(ManageUsersAndFirms);
+
+    /// <summary>Which roles hold each capability.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [SignedIn] = [.. Roles.All],
+        [ReadSpecialists] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
+        [EditRoster] = [Roles.FirmHR],
+        [ExportRoster] = [Roles.FirmHR, Roles.Regulator],
+        [FileRoster] = [Roles.FirmHR],
+        [ReviewFilings] = [Roles.Regulator],
+        [FlagsAndWatches] = [Roles.Regulator],
+        [ReadCustody] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
+        [WriteCustody] = [Roles.CustodyOfficer],
+        [ReadAudit] = [Roles.Regulator, Roles.Admin],
+        [ManageUsersAndFirms] = [Roles.Admin],
+    };
+
+    public static void AddRegistryPolicies(this AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in RolesFor)
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using SpecialistRegistry.Components.Account;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Auth;
+
+public static class RegistryAuthExtensions
+{
+    /// <summary>How soon a disabled user's open session, or a changed role or firm, takes effect.</summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddRegistryAuth(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<RegistryDb>()
+            .AddSignInManager<RegistrySignInManager>()
+            .AddClaimsPrincipalFactory<RegistryClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthorization(o => o.AddRegistryPolicies());
+        return services;
+    }
+
+    public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) =>
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Auth;
+
+public static class RegistryClaims
+{
+    public const string FirmId = "registry:firm";
+    public const string DisplayName = "registry:name";
+    public const string MustChangePassword = "registry:must-change-password";
+}
+
+/// <summary>Puts the user's firm, display name and first-login state into the sign-in cookie.</summary>
+internal sealed class RegistryClaimsFactory(
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(RegistryClaims.DisplayName, user.DisplayName));
+        if (user.FirmId is { } firm)
+            identity.AddClaim(new Claim(RegistryClaims.FirmId, firm.ToString()));
+        if (user.MustChangePassword)
+            identity.AddClaim(new Claim(RegistryClaims.MustChangePassword, "true"));
+        return identity;
+    }
+}

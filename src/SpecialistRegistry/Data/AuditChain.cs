@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Data;
+
+/// <summary>The hash chain's rules: what an entry's hash covers, and how the chain is checked.</summary>
+public static class AuditChain
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>Placeholder for a named event; the interceptor gives it its sequence, time, actor and hash.</summary>
+    internal static AuditEntry PendingEvent(string action, string entityType, string entityKey, IReadOnlyDictionary<string, string?> details) => new()
+    {
+        Sequence = 0,
+        Action = action,
+        EntityType = entityType,
+        EntityKey = entityKey,
+        Changes = JsonSerializer.Serialize(details),
+    };
+
+    public static string ComputeHash(AuditEntry e)
+    {
+        // One field per line, in a fixed order and format, so the same entry always hashes the same.
+        var canonical = string.Join('\n',
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
+            e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>Database timestamps keep microseconds; truncate so the stored time hashes the same as the written one.</summary>
+    public static DateTimeOffset ToStoredPrecision(DateTimeOffset t)
+    {
+        var utc = t.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - utc.Ticks % 10, TimeSpan.Zero);
+    }
+
+    /// <summary>Walks entries in sequence order; returns the first one that breaks the chain, or null.</summary>
+    public static ChainBreak? FindFirstBreak(IEnumerable<AuditEntry> ordered)
+    {
+        var walker = new ChainWalker();
+        return ordered.Select(walker.Check).FirstOrDefault(b => b is not null);
+    }
+}
+
+/// <summary>Checks one entry at a time against the one before, so a long chain can be streamed.</summary>
+public sealed class ChainWalker
+{
+    private long _expected = 1;
+    private string _previousHash = AuditChain.GenesisHash;
+
+    public long Checked => _expected - 1;
+
+    public ChainBreak? Check(AuditEntry e)
+    {
+        if (e.Sequence != _expected)
+            return new ChainBreak(_expected, $"entry {_expected} is missing (the next entry is {e.Sequence})");
+        if (e.PreviousHash != _previousHash)
+            return new ChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}");
+        if (AuditChain.ComputeHash(e) != e.Hash)
+            return new ChainBreak(e.Sequence, $"entry {e.Sequence} has been altered: its content does not match its hash");
+        _previousHash = e.Hash;
+        _expected++;
+        return null;
+    }
+}
+
+public sealed record ChainBreak(long Sequence, string Reason);

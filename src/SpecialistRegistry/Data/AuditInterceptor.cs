@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Data;
+
+/// <summary>
+/// Writes one hash-chained audit entry per changed entity into the same transaction as the change, so a
+/// write without its audit entry cannot exist. The chain head is read under a lock (SQLite: the write lock
+/// taken by BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), which keeps sequence numbers
+/// gap-free and the chain unbroken with many writers.
+/// </summary>
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+{
+    private const long PostgresChainLockKey = 0x5EC1A1157;
+
+    // Identity bookkeeping that must never be copied into the trail, not even masked.
+    private static readonly HashSet<string> HiddenProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, IDbContextTransaction> _ownTransactions = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is RegistryDb db)
+            AppendAuditEntries(db);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is RegistryDb db)
+            AppendAuditEntries(db);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        CommitOwnTransaction(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        CommitOwnTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackOwnTransaction(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RollBackOwnTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => RollBackOwnTransaction(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RollBackOwnTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Synchronous on purpose: the chain must be extended inside SaveChanges, and both paths share this code.
+    private void AppendAuditEntries(RegistryDb db)
+    {
+        db.ChangeTracker.DetectChanges();
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry || e.State == EntityState.Added)
+            .ToList();
+        if (changed.Count == 0)
+            return;
+
+        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or CustodyEvent && e.State != EntityState.Added);
+        if (untouchable is not null)
+            throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
+
+        RenewConcurrencyVersions(changed);
+        LockChain(db);
+        var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
+        var sequence = head?.Sequence ?? 0;
+        var previousHash = head?.Hash ?? AuditChain.GenesisHash;
+        var now = AuditChain.ToStoredPrecision(clock.GetUtcNow());
+
+        var entries = new List<AuditEntry>();
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is AuditEntry pending)
+            {
+                if (pending.Sequence == 0)
+                    entries.Add(pending);
+                continue;
+            }
+            var change = Describe(entry);
+            if (change is null)
+                continue;
+            var audit = new AuditEntry
+            {
+                Action = entry.State.ToString(),
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                Changes = change,
+            };
+            entries.Add(audit);
+        }
+
+        foreach (var audit in entries)
+        {
+            audit.Sequence = ++sequence;
+            audit.At = now;
+            audit.ActorId = db.Actor.Id;
+            audit.ActorName = db.Actor.Name;
+            audit.PreviousHash = previousHash;
+            audit.Hash = AuditChain.ComputeHash(audit);
+            previousHash = audit.Hash;
+            if (db.Entry(audit).State == EntityState.Detached)
+                db.AuditEntries.Add(audit);
+        }
+    }
+
+    // Every editable entity carries a Version token; a new value per save makes a stale save fail.
+    private static void RenewConcurrencyVersions(List<EntityEntry> changed)
+    {
+        foreach (var entry in changed.Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty("Version") is { } version && version.ClrType == typeof(Guid))
+                entry.Property(version.Name).CurrentValue = Guid.NewGuid();
+        }
+    }
+
+    private void LockChain(RegistryDb db)
+    {
+        if (db.Database.CurrentTransaction is null)
+            _ownTransactions.AddOrUpdate(db, db.Database.BeginTransaction());
+        if (db.Database.IsNpgsql())
+            db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
+    }
+
+    private void CommitOwnTransaction(DbContext? context)
+    {
+        if (context is null || !_ownTransactions.TryGetValue(context, out var tx))
+            return;
+        _ownTransactions.Remove(context);
+        tx.Commit();
+        tx.Dispose();
+    }
+
+    private void RollBackOwnTransaction(DbContext? context)
+    {
+        if (context is null || !_ownTransactions.TryGetValue(context, out var tx))
+            return;
+        _ownTransactions.Remove(context);
+        tx.Rollback();
+        tx.Dispose();
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
+
+    /// <summary>Field → [old, new] as JSON; null when nothing worth recording changed.</summary>
+    private static string? Describe(EntityEntry entry)
+    {
+        var fields = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (HiddenProperties.Contains(name))
+                continue;
+            if (entry.State == EntityState.Modified && !p.IsModified)
+                continue;
+            var old = entry.State == EntityState.Added ? null : Format(p.OriginalValue);
+            var now = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
+            if (entry.State == EntityState.Modified && old == now)
+                continue;
+            // Identity tokens (authenticator keys, recovery codes) are secrets.
+            if (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && name == "Value")
+                (old, now) = (old is null ? null : "[secret]", now is null ? null : "[secret]");
+            fields[name] = [old, now];
+        }
+        foreach (var c in entry.ComplexProperties)
+        {
+            if (c.Metadata.ClrType != typeof(SensitiveValue))
+                continue;
+            // Only the masked form of an encrypted number ever reaches the trail.
+            var old = entry.State == EntityState.Added ? null : MaskedOriginal(c);
+            var now = entry.State == EntityState.Deleted ? null : (c.CurrentValue as SensitiveValue)?.Masked;
+            if (entry.State == EntityState.Modified && old == now && !c.IsModified)
+                continue;
+            fields[c.Metadata.Name] = [old, now];
+        }
+        if (fields.Count == 0)
+            return null;
+        return JsonSerializer.Serialize(fields);
+    }
+
+    private static string? MaskedOriginal(ComplexPropertyEntry c)
+    {
+        var last4 = c.Property(nameof(SensitiveValue.Last4)).OriginalValue as string;
+        var cipher = c.Property(nameof(SensitiveValue.Cipher)).OriginalValue as string;
+        return string.IsNullOrEmpty(cipher) ? "" : $"••••{last4}";
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTimeOffset d => d.UtcDateTime.ToString("O"),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

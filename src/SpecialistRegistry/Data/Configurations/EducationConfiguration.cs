@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Data.Configurations;
+
+internal sealed class EducationConfiguration : IEntityTypeConfiguration<Education>
+{
+    public void Configure(EntityTypeBuilder<Education> b)
+    {
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.Property(e => e.Degree).HasConversion<string>().HasMaxLength(20);
+        b.Property(e => e.Field).HasMaxLength(150).IsRequired();
+        b.Property(e => e.Institution).HasMaxLength(200).IsRequired();
+        b.Property(e => e.Country).HasMaxLength(60).IsRequired();
+    }
+}

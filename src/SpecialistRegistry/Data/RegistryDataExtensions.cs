@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SpecialistRegistry.Data;
+
+public static class RegistryDataExtensions
+{
+    /// <summary>The store, chosen by configuration: SQLite (default) or PostgreSQL, plus field encryption and auditing.</summary>
+    public static IServiceCollection AddRegistryData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
+    {
+        var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
+        Directory.CreateDirectory(options.DataPath(env.ContentRootPath));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
+
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            var connection = options.PostgresConnection
+                ?? throw new InvalidOperationException("Registry:Provider is Postgres but Registry:PostgresConnection is not set.");
+            services.AddDbContextFactory<PostgresRegistryDb>((sp, o) => Configure(o.UseNpgsql(connection), sp));
+            services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<PostgresRegistryDb>>().CreateDbContext);
+        }
+        else
+        {
+            var connection = options.SqliteConnection(env.ContentRootPath);
+            services.AddDbContextFactory<SqliteRegistryDb>((sp, o) => Configure(o.UseSqlite(connection), sp));
+            services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<SqliteRegistryDb>>().CreateDbContext);
+        }
+
+        services.AddScoped<IDbContextFactory<RegistryDb>, RegistryDbFactory>();
+        // Identity's stores want a context from the container; it is stamped like every other.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContext());
+        services.AddScoped<DatabaseStartup>();
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, IServiceProvider sp) =>
+        o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+         .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+}

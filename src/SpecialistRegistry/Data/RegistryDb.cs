@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Data;
+
+/// <summary>
+/// The registry's store. Created per operation by <see cref="RegistryDbFactory"/>, which stamps it with the
+/// acting user (for the audit trail) and, for Firm HR, the only firm whose data it may return.
+/// Each provider has a subclass of its own so that each keeps its own migrations.
+/// </summary>
+public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Firm> Firms => Set<Firm>();
+    public DbSet<Specialist> Specialists => Set<Specialist>();
+    public DbSet<Expertise> Expertise => Set<Expertise>();
+    public DbSet<Education> Education => Set<Education>();
+    public DbSet<ResearchRecord> ResearchRecords => Set<ResearchRecord>();
+    public DbSet<Passport> Passports => Set<Passport>();
+    public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
+    public DbSet<Filing> Filings => Set<Filing>();
+    public DbSet<FilingEntry> FilingEntries => Set<FilingEntry>();
+    public DbSet<Flag> Flags => Set<Flag>();
+    public DbSet<Watch> Watches => Set<Watch>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Who is acting; recorded on every audit entry this context writes.</summary>
+    public Actor Actor { get; set; } = Actor.System;
+
+    /// <summary>When set, every firm-owned query returns only this firm's rows (Firm HR users).</summary>
+    public Guid? FirmScope { get; set; }
+
+    /// <summary>Queues a named event (for example a reveal of a passport number) for the audit chain.</summary>
+    public void RecordAuditEvent(string action, string entityType, string entityKey, IReadOnlyDictionary<string, string?> details) =>
+        AuditEntries.Add(AuditChain.PendingEvent(action, entityType, entityKey, details));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDb).Assembly);
+        ApplyFirmScope(builder);
+    }
+
+    // The one place where Firm HR's view is narrowed to their firm: pages and services cannot forget it.
+    private void ApplyFirmScope(ModelBuilder builder)
+    {
+        builder.Entity<Firm>().HasQueryFilter(f => FirmScope == null || f.Id == FirmScope);
+        builder.Entity<Specialist>().HasQueryFilter(s => FirmScope == null || s.FirmId == FirmScope);
+        builder.Entity<Expertise>().HasQueryFilter(e => FirmScope == null || Specialists.Any(s => s.Id == e.SpecialistId));
+        builder.Entity<Education>().HasQueryFilter(e => FirmScope == null || Specialists.Any(s => s.Id == e.SpecialistId));
+        builder.Entity<ResearchRecord>().HasQueryFilter(r => FirmScope == null || Specialists.Any(s => s.Id == r.SpecialistId));
+        builder.Entity<Passport>().HasQueryFilter(p => FirmScope == null || Specialists.Any(s => s.Id == p.SpecialistId));
+        builder.Entity<CustodyEvent>().HasQueryFilter(c => FirmScope == null || Passports.Any(p => p.Id == c.PassportId));
+        builder.Entity<Filing>().HasQueryFilter(f => FirmScope == null || f.FirmId == FirmScope);
+        builder.Entity<FilingEntry>().HasQueryFilter(e => FirmScope == null || Filings.Any(f => f.Id == e.FilingId));
+        builder.Entity<Flag>().HasQueryFilter(f => FirmScope == null || Specialists.Any(s => s.Id == f.SpecialistId));
+    }
+}
+
+/// <summary>The person (or the system) on whose behalf a change is made.</summary>
+public sealed record Actor(string Id, string Name)
+{
+    public static readonly Actor System = new("system", "System");
+}

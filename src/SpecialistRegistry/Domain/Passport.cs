@@ -1,0 +1,102 @@
+namespace SpecialistRegistry.Domain;
+
+public enum CustodyStatus
+{
+    NotHeld,
+    Held,
+    Released,
+    Lost,
+    Retired,
+}
+
+public sealed class Passport
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SpecialistId { get; set; }
+    public Specialist? Specialist { get; set; }
+    public SensitiveValue Number { get; set; } = SensitiveValue.Empty;
+    public string IssuingCountry { get; set; } = "";
+    public DateOnly IssuedOn { get; set; }
+    public DateOnly ExpiresOn { get; set; }
+    /// <summary>A person may hold several passports over time; exactly one is current.</summary>
+    public bool IsCurrent { get; set; } = true;
+    public Guid? ReplacesPassportId { get; set; }
+
+    /// <summary>Derived from the custody events; changed only by the methods below.</summary>
+    public CustodyStatus CustodyStatus { get; private set; } = CustodyStatus.NotHeld;
+    public DateOnly? DueBackOn { get; private set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<CustodyEvent> CustodyEvents { get; set; } = [];
+
+    public bool IsOverdue(DateOnly today) => CustodyStatus == CustodyStatus.Released && DueBackOn < today;
+
+    public CustodyEvent HandIn(CustodyEvent handIn) =>
+        Apply(handIn, CustodyEventKind.HandIn, CustodyStatus.Held, CustodyStatus.NotHeld, CustodyStatus.Released);
+
+    public CustodyEvent Release(CustodyEvent release)
+    {
+        if (release.DueBackOn is not { } dueBack || release.DepartureOn is not { } departure)
+            throw new DomainException("A release needs a departure date and a due-back date.");
+        if (dueBack < departure)
+            throw new DomainException("The due-back date cannot be before the departure date.");
+        if (string.IsNullOrWhiteSpace(release.ApprovalReference))
+            throw new DomainException("A release needs the travel approval reference.");
+        var applied = Apply(release, CustodyEventKind.Release, CustodyStatus.Released, CustodyStatus.Held);
+        DueBackOn = dueBack;
+        return applied;
+    }
+
+    public CustodyEvent Return(CustodyEvent returned)
+    {
+        var applied = Apply(returned, CustodyEventKind.Return, CustodyStatus.Held, CustodyStatus.Released);
+        DueBackOn = null;
+        return applied;
+    }
+
+    public CustodyEvent ReportLost(CustodyEvent lost) =>
+        Apply(lost, CustodyEventKind.Lost, CustodyStatus.Lost, CustodyStatus.NotHeld, CustodyStatus.Held, CustodyStatus.Released);
+
+    public CustodyEvent Retire(CustodyEvent retired)
+    {
+        var applied = Apply(retired, CustodyEventKind.Retired, CustodyStatus.Retired,
+            CustodyStatus.NotHeld, CustodyStatus.Held, CustodyStatus.Released, CustodyStatus.Lost);
+        IsCurrent = false;
+        return applied;
+    }
+
+    private CustodyEvent Apply(CustodyEvent e, CustodyEventKind kind, CustodyStatus next, params CustodyStatus[] allowedFrom)
+    {
+        if (e.Kind != kind)
+            throw new ArgumentException($"Expected a {kind} event, got {e.Kind}.", nameof(e));
+        if (!allowedFrom.Contains(CustodyStatus))
+            throw new DomainException($"A passport that is {CustodyStatus.Describe()} cannot be {kind.PastTense()}.");
+        e.PassportId = Id;
+        CustodyStatus = next;
+        CustodyEvents.Add(e);
+        return e;
+    }
+}
+
+public static class CustodyStatusText
+{
+    public static string Describe(this CustodyStatus status) => status switch
+    {
+        CustodyStatus.NotHeld => "not held",
+        CustodyStatus.Held => "held",
+        CustodyStatus.Released => "released",
+        CustodyStatus.Lost => "reported lost",
+        CustodyStatus.Retired => "retired",
+        _ => status.ToString(),
+    };
+
+    public static string PastTense(this CustodyEventKind kind) => kind switch
+    {
+        CustodyEventKind.HandIn => "handed in",
+        CustodyEventKind.Release => "released",
+        CustodyEventKind.Return => "returned",
+        CustodyEventKind.Lost => "reported lost",
+        CustodyEventKind.Retired => "retired",
+        _ => kind.ToString(),
+    };
+}

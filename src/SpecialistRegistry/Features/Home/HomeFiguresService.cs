@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Home;
+
+public sealed record CustodyCounts(int Held, int Released, int Overdue, int NotHeld);
+
+public sealed record FirmHrFigures(string FirmName, int CurrentSpecialists, int LeftSpecialists, CustodyCounts Custody);
+
+public sealed record RegulatorFigures(int Firms, int CurrentSpecialists, int OpenFlags, int FilingsAwaitingReview, CustodyCounts Custody);
+
+public sealed record AdminFigures(int Firms, int Users, int DisabledUsers, IReadOnlyDictionary<string, int> UsersByRole);
+
+/// <summary>The figures on each role's home page. Firm HR's are narrowed to their firm by the context's firm scope.</summary>
+public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
+{
+    public async Task<FirmHrFigures> ForFirmHrAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var firmName = await db.Firms.Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "(no firm)";
+        var current = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct);
+        var left = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Left, ct);
+        return new FirmHrFigures(firmName, current, left, await CustodyAsync(db, ct));
+    }
+
+    public async Task<RegulatorFigures> ForRegulatorAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new RegulatorFigures(
+            await db.Firms.CountAsync(ct),
+            await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct),
+            await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, ct),
+            await db.Filings.CountAsync(f => f.Status == FilingStatus.Submitted || f.Status == FilingStatus.Resubmitted, ct),
+            await CustodyAsync(db, ct));
+    }
+
+    public async Task<CustodyCounts> ForCustodyOfficerAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CustodyAsync(db, ct);
+    }
+
+    public async Task<AdminFigures> ForAdminAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var byRole = await (from ur in db.UserRoles
+                            join r in db.Roles on ur.RoleId equals r.Id
+                            group ur by r.Name into g
+                            select new { Role = g.Key!, Count = g.Count() }).ToDictionaryAsync(x => x.Role, x => x.Count, ct);
+        return new AdminFigures(
+            await db.Firms.CountAsync(ct),
+            await db.Users.CountAsync(ct),
+            await db.Users.CountAsync(u => u.IsDisabled, ct),
+            byRole);
+    }
+
+    /// <summary>Custody status of the current passport of every current specialist in view.</summary>
+    private async Task<CustodyCounts> CustodyAsync(RegistryDb db, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var passports = db.Passports.Where(p => p.IsCurrent && p.Specialist!.Status == EmploymentStatus.Current);
+        var byStatus = await passports.GroupBy(p => p.CustodyStatus)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Status, x => x.Count, ct);
+        var overdue = await passports.CountAsync(p => p.CustodyStatus == CustodyStatus.Released && p.DueBackOn < today, ct);
+        var withPassport = await passports.Select(p => p.SpecialistId).Distinct().CountAsync(ct);
+        var currentSpecialists = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct);
+        return new CustodyCounts(
+            byStatus.GetValueOrDefault(CustodyStatus.Held),
+            byStatus.GetValueOrDefault(CustodyStatus.Released),
+            overdue,
+            byStatus.GetValueOrDefault(CustodyStatus.NotHeld) + (currentSpecialists - withPassport));
+    }
+}

@@ -1,0 +1,41 @@
+using MudBlazor.Services;
+using SpecialistRegistry;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Features;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddRegistryData(builder.Configuration, builder.Environment);
+builder.Services.AddRegistryAuth();
+builder.Services.AddRegistryFeatures();
+
+var app = builder.Build();
+
+// `dotnet run -- audit verify` and friends run a command against the database instead of serving.
+if (CommandLine.IsCommand(args))
+    return await CommandLine.RunAsync(app.Services, args, Console.Out);
+
+await app.Services.PrepareDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+app.UseMustChangePassword();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAdditionalIdentityEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the test projects.</summary>
+public partial class Program;
