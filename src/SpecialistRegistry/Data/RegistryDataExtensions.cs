@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,6 +12,11 @@ public static class RegistryDataExtensions
         var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
         Directory.CreateDirectory(options.DataPath(env.ContentRootPath));
+
+        // Sign-in cookies stay valid across restarts. Several nodes must share this folder (or move the keys to the database).
+        services.AddDataProtection()
+            .SetApplicationName("SpecialistRegistry")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath(env.ContentRootPath), "keys", "data-protection")));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();

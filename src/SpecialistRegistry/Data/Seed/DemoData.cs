@@ -210,10 +210,10 @@ public sealed class DemoData(
         release.ApprovalReference = $"TA-{today.Year}-{r.Next(1000, 9999)}";
         release.Destination = DemoNames.Destinations[r.Next(DemoNames.Destinations.Length)];
         release.DepartureOn = departure;
-        // Some trips are still under way, some are overdue, some came back.
-        release.DueBackOn = roll < 66 ? departure.AddDays(r.Next(3, 20)) : departure.AddDays(r.Next(60, 90));
+        // 60–63 overdue, 64–69 back from their trip, 70–79 still travelling.
+        release.DueBackOn = roll < 70 ? departure.AddDays(r.Next(1, 4)) : today.AddDays(r.Next(5, 60));
         passport.Release(release);
-        if (roll < 70 && release.DueBackOn < today)
+        if (roll is >= 64 and < 70)
             passport.Return(Event(CustodyEventKind.Return, release.DueBackOn.Value, officer));
         return passport;
     }

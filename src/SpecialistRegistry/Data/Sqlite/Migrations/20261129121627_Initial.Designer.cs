@@ -12,7 +12,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261129121447_Initial")]
+    [Migration("20261129121627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
