@@ -16,10 +16,9 @@ builder.Services.AddRegistryFeatures();
 var app = builder.Build();
 
 // `dotnet run -- audit verify` and friends run a command against the database instead of serving.
+// Otherwise the database is migrated (and, in Development, seeded) by DatabaseStartupService as the host starts.
 if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app.Services, args, Console.Out);
-
-await app.Services.PrepareDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -40,6 +40,7 @@ public static class RegistryDataExtensions
         // Identity's stores want a context from the container; it is stamped like every other.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContext());
         services.AddScoped<DatabaseStartup>();
+        services.AddHostedService<DatabaseStartupService>();
         return services;
     }
 

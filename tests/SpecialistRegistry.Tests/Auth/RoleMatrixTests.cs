@@ -1,0 +1,116 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data.Seed;
+using SpecialistRegistry.Tests.Infrastructure;
+
+namespace SpecialistRegistry.Tests.Auth;
+
+/// <summary>
+/// Every routable page of the app × anonymous and each role, asked over HTTP with a real sign-in cookie:
+/// allowed, sent to sign in, or refused, exactly as DESIGN.md's table says. The page list comes from the
+/// app's own route table, so a new page without an entry here fails the first test.
+/// </summary>
+[Collection(WebCollection.Name)]
+public sealed class RoleMatrixTests(RegistryWebFactory factory)
+{
+    private const string Anonymous = "anonymous";
+    private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+    private static readonly string[] SignedIn = [.. Roles.All];
+
+    /// <summary>Route → who may open it. Mirrors DESIGN.md's "who may do what".</summary>
+    private static readonly Dictionary<string, string[]> Expected = new()
+    {
+        ["/"] = SignedIn,
+        ["/not-found"] = Everyone,
+        ["/Error"] = Everyone,
+        ["/audit"] = [Roles.Regulator, Roles.Admin],
+        ["/admin/firms"] = [Roles.Admin],
+        ["/admin/users"] = [Roles.Admin],
+        ["/Account/Login"] = Everyone,
+        ["/Account/AccessDenied"] = Everyone,
+        ["/Account/Lockout"] = Everyone,
+        ["/Account/InvalidUser"] = Everyone,
+        ["/Account/LoginWith2fa"] = Everyone,
+        ["/Account/LoginWithRecoveryCode"] = Everyone,
+        ["/Account/Manage"] = SignedIn,
+        ["/Account/Manage/ChangePassword"] = SignedIn,
+        ["/Account/Manage/TwoFactorAuthentication"] = SignedIn,
+        ["/Account/Manage/EnableAuthenticator"] = SignedIn,
+        ["/Account/Manage/ResetAuthenticator"] = SignedIn,
+        ["/Account/Manage/Disable2fa"] = SignedIn,
+        ["/Account/Manage/GenerateRecoveryCodes"] = SignedIn,
+    };
+
+    // Pages that answer an allowed GET with a redirect of their own (nothing pending, nothing to show).
+    private static readonly Dictionary<string, string> OwnRedirects = new()
+    {
+        ["/Account/LoginWith2fa"] = "/Account/Login",
+        ["/Account/LoginWithRecoveryCode"] = "/Account/Login",
+        ["/Account/Manage/Disable2fa"] = "/Account/Manage/TwoFactorAuthentication",
+        ["/Account/Manage/GenerateRecoveryCodes"] = "/Account/Manage/TwoFactorAuthentication",
+    };
+
+    public static IEnumerable<(string Route, Type Page)> RoutablePages() =>
+        typeof(Program).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>().Select(r => (r.Template, t)));
+
+    [Fact]
+    public void Every_routable_page_has_an_entry_in_the_matrix_and_an_explicit_authorization_decision()
+    {
+        var routes = RoutablePages().ToList();
+        var missing = routes.Where(r => !Expected.ContainsKey(r.Route)).Select(r => r.Route).ToList();
+        Assert.True(missing.Count == 0, "Pages with no entry in the role matrix: " + string.Join(", ", missing));
+        var stale = Expected.Keys.Except(routes.Select(r => r.Route)).ToList();
+        Assert.True(stale.Count == 0, "Matrix entries for pages that no longer exist: " + string.Join(", ", stale));
+
+        var undecided = routes.Where(r => !HasDecision(r.Page)).Select(r => r.Route).ToList();
+        Assert.True(undecided.Count == 0, "Pages without [Authorize(Policy = ...)] or [AllowAnonymous]: " + string.Join(", ", undecided));
+    }
+
+    [Fact]
+    public async Task Each_role_is_allowed_exactly_the_pages_the_matrix_gives_it()
+    {
+        var failures = new List<string>();
+        foreach (var who in Everyone)
+        {
+            using var client = who == Anonymous ? factory.CreateBrowserlessClient() : await SignInAsync(who);
+            foreach (var (route, allowed) in Expected)
+            {
+                var response = await client.GetAsync(route);
+                var location = response.Headers.Location?.OriginalString ?? "";
+                var outcome = Classify(response.StatusCode, location);
+                var expected = allowed.Contains(who)
+                    ? OwnRedirects.TryGetValue(route, out var own) ? $"redirect {own}" : "allowed"
+                    : who == Anonymous ? "sign in" : "refused";
+                if (outcome != expected && !(expected.StartsWith("redirect") && outcome == "allowed"))
+                    failures.Add($"{who} GET {route}: expected {expected}, got {outcome} ({(int)response.StatusCode} {location})");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private static string Classify(HttpStatusCode status, string location) => status switch
+    {
+        HttpStatusCode.OK => "allowed",
+        HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/Login?", StringComparison.Ordinal) => "sign in",
+        HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/AccessDenied", StringComparison.Ordinal) => "refused",
+        HttpStatusCode.Redirect or HttpStatusCode.Found => $"redirect {new Uri(new Uri("http://x"), location).AbsolutePath}",
+        _ => $"status {(int)status}",
+    };
+
+    private static bool HasDecision(Type page)
+    {
+        var attributes = page.GetCustomAttributes(inherit: true);
+        return attributes.OfType<AllowAnonymousAttribute>().Any()
+            || attributes.OfType<AuthorizeAttribute>().Any(a => a.Policy is { Length: > 0 } p && Policies.RolesFor.ContainsKey(p));
+    }
+
+    private Task<HttpClient> SignInAsync(string role)
+    {
+        var (email, password, _, _) = DemoAccounts.All.Single(a => a.Role == role);
+        return factory.SignedInClientAsync(email, password);
+    }
+}
