@@ -1,0 +1,50 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using SpecialistRegistry.Data.Seed;
+
+namespace SpecialistRegistry.EndToEnd;
+
+/// <summary>Steps every journey shares: signing in, waiting for the live circuit, checking accessibility.</summary>
+public static class Journeys
+{
+    public static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await SubmitSignInAsync(page, email, password);
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+    }
+
+    public static Task SignInAsync(IPage page, string role)
+    {
+        var account = DemoAccounts.All.Single(a => a.Role == role);
+        return SignInAsync(page, account.Email, account.Password);
+    }
+
+    /// <summary>Waits until Blazor's interactive circuit is up, so clicks reach the server.</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppServer.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    /// <summary>Runs axe on the page and fails on any serious or critical violation, naming each.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        AxeResult result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .ToList();
+        Assert.True(bad.Count == 0, "Accessibility violations:\n" + string.Join("\n", bad));
+    }
+}
