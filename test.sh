@@ -7,10 +7,10 @@ root=$(pwd)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# --- Chromium for the end-to-end tests (Debian's package; nothing is downloaded from elsewhere) ---
-if ! command -v chromium >/dev/null 2>&1; then
+# --- Chromium for the end-to-end tests, and a CJK font so screenshots show Chinese names (Debian packages) ---
+if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then
   echo "== installing Chromium"
-  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
 fi
 
 # --- A throw-away PostgreSQL 15 cluster on 127.0.0.1 for the data-layer tests ---

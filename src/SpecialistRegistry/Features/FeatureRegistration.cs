@@ -1,6 +1,7 @@
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Home;
+using SpecialistRegistry.Features.Roster;
 
 namespace SpecialistRegistry.Features;
 
@@ -10,6 +11,8 @@ public static class FeatureRegistration
     {
         services.AddScoped<AuditVerifier>();
         services.AddScoped<HomeFiguresService>();
+        services.AddScoped<RosterService>();
+        services.AddScoped<SpecialistEditorService>();
         services.AddScoped<DemoData>();
         return services;
     }

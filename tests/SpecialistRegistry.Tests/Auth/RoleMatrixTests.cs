@@ -27,6 +27,9 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/not-found"] = Everyone,
         ["/Error"] = Everyone,
         ["/audit"] = [Roles.Regulator, Roles.Admin],
+        ["/roster"] = [Roles.FirmHR],
+        ["/roster/new"] = [Roles.FirmHR],
+        ["/roster/{Id:guid}"] = [Roles.FirmHR],
         ["/admin/firms"] = [Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
         ["/Account/Login"] = Everyone,
@@ -79,7 +82,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
             using var client = who == Anonymous ? factory.CreateBrowserlessClient() : await SignInAsync(who);
             foreach (var (route, allowed) in Expected)
             {
-                var response = await client.GetAsync(route);
+                var response = await client.GetAsync(Concrete(route));
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var outcome = Classify(response.StatusCode, location);
                 var expected = allowed.Contains(who)
@@ -91,6 +94,10 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         }
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    // A route parameter gets a value that matches its constraint; an unknown id must still be answered, not crash.
+    private static string Concrete(string route) =>
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*:guid\}", Guid.CreateVersion7().ToString());
 
     private static string Classify(HttpStatusCode status, string location) => status switch
     {

@@ -9,7 +9,8 @@ internal sealed class EducationConfiguration : IEntityTypeConfiguration<Educatio
     public void Configure(EntityTypeBuilder<Education> b)
     {
         b.Property(e => e.Id).ValueGeneratedNever();
-        b.Property(e => e.Degree).HasConversion<string>().HasMaxLength(20);
+        // Stored as a number so that "highest degree" sorts correctly.
+        b.Property(e => e.Degree);
         b.Property(e => e.Field).HasMaxLength(150).IsRequired();
         b.Property(e => e.Institution).HasMaxLength(200).IsRequired();
         b.Property(e => e.Country).HasMaxLength(60).IsRequired();

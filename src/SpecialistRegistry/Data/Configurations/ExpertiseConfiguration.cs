@@ -10,7 +10,8 @@ internal sealed class ExpertiseConfiguration : IEntityTypeConfiguration<Expertis
     {
         b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Area).HasConversion<string>().HasMaxLength(40);
-        b.Property(e => e.Level).HasConversion<string>().HasMaxLength(20);
+        // Stored as numbers so that "highest level" sorts correctly.
+        b.Property(e => e.Level);
         b.HasIndex(e => new { e.Area, e.Level });
         b.ToTable(t => t.HasCheckConstraint("CK_Expertise_Years", "\"Years\" >= 0 AND \"Years\" <= 70"));
     }

@@ -371,10 +371,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<string>("Degree")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int>("Degree")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -409,10 +407,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("uuid");

@@ -328,7 +328,7 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Degree = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Degree = table.Column<int>(type: "INTEGER", nullable: false),
                     Field = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
                     Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Country = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
@@ -352,7 +352,7 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
                     Years = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

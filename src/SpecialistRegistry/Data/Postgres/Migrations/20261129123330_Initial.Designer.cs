@@ -13,7 +13,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261129121502_Initial")]
+    [Migration("20261129123330_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -374,10 +374,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
-                    b.Property<string>("Degree")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int>("Degree")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -412,10 +410,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("uuid");

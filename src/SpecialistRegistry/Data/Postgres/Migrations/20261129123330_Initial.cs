@@ -329,7 +329,7 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Degree = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Degree = table.Column<int>(type: "integer", nullable: false),
                     Field = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
                     Institution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Country = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
@@ -353,7 +353,7 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
                     Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
                     Years = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261129121627_Initial")]
+    [Migration("20261129123259_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -365,10 +365,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Degree")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Degree")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Field")
                         .IsRequired()
@@ -403,10 +401,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SpecialistId")
                         .HasColumnType("TEXT");

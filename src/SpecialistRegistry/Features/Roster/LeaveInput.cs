@@ -1,0 +1,3 @@
+namespace SpecialistRegistry.Features.Roster;
+
+public sealed record LeaveInput(DateOnly LeftOn, string Reason);

@@ -1,0 +1,251 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Roster;
+
+public enum SensitiveField
+{
+    NationalId,
+    Passport,
+}
+
+/// <summary>
+/// Loads and saves one specialist of the Firm HR user's firm. One save is one transaction (the audit entries
+/// ride along); a save on top of someone else's newer save is refused and the other version returned.
+/// </summary>
+public sealed class SpecialistEditorService(
+    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+{
+    public async Task<SpecialistForm?> LoadAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var specialist = await WithLists(db.Specialists.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, ct);
+        return specialist is null ? null : SpecialistFormMapping.ToForm(specialist);
+    }
+
+    /// <summary>Shows a stored number in full. Every reveal is an audit entry.</summary>
+    public async Task<string?> RevealAsync(Guid specialistId, SensitiveField field, Guid? passportId = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var specialist = await db.Specialists.Include(s => s.Passports).SingleOrDefaultAsync(s => s.Id == specialistId, ct);
+        if (specialist is null)
+            return null;
+        var value = field == SensitiveField.NationalId
+            ? specialist.NationalId
+            : specialist.Passports.SingleOrDefault(p => p.Id == passportId)?.Number;
+        if (value is null || value.IsEmpty)
+            return null;
+        db.RecordAuditEvent(field == SensitiveField.NationalId ? "RevealedNationalId" : "RevealedPassportNumber",
+            field == SensitiveField.NationalId ? nameof(Specialist) : nameof(Passport),
+            (field == SensitiveField.NationalId ? specialistId : passportId!.Value).ToString(),
+            new Dictionary<string, string?> { ["Reason"] = "Opened in the roster editor by the specialist's own firm" });
+        await db.SaveChangesAsync(ct);
+        return protector.Reveal(value);
+    }
+
+    public async Task<SaveOutcome> SaveAsync(SpecialistForm form, CancellationToken ct = default)
+    {
+        if (currentUser.Get().FirmId is not { } firmId)
+            return SaveOutcome.Error("", "Your account is not linked to a firm. Ask your administrator.");
+        var errors = Validate(form);
+        if (errors.Count > 0)
+            return new SaveOutcome.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Specialist specialist;
+        if (form.Id is { } id)
+        {
+            var existing = await WithLists(db.Specialists).SingleOrDefaultAsync(s => s.Id == id, ct);
+            if (existing is null)
+                return new SaveOutcome.NotFound();
+            if (existing.Version != form.Version)
+                return new SaveOutcome.Conflict(SpecialistFormMapping.ToForm(existing));
+            specialist = existing;
+            // Guards the race between this check and the write: the UPDATE matches only the version the user started from.
+            db.Entry(specialist).Property(s => s.Version).OriginalValue = form.Version;
+        }
+        else
+        {
+            specialist = new Specialist { FirmId = firmId };
+            db.Specialists.Add(specialist);
+        }
+
+        errors = await CheckUniquenessAsync(db, specialist.Id, form, ct);
+        if (errors.Count > 0)
+            return new SaveOutcome.Invalid(errors);
+
+        Apply(db, specialist, form);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome.Saved(specialist.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await LoadAsync(specialist.Id, ct) is { } theirs ? new SaveOutcome.Conflict(theirs) : new SaveOutcome.NotFound();
+        }
+    }
+
+    /// <summary>The person leaves the firm: status, date and reason are recorded; their history stays.</summary>
+    public async Task<SaveOutcome> RecordLeavingAsync(Guid id, Guid version, DateOnly leftOn, string reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var specialist = await db.Specialists.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (specialist is null)
+            return new SaveOutcome.NotFound();
+        if (specialist.Version != version)
+            return await LoadAsync(id, ct) is { } theirs ? new SaveOutcome.Conflict(theirs) : new SaveOutcome.NotFound();
+        if (leftOn > Today.AddDays(31))
+            return SaveOutcome.Error(nameof(SpecialistForm.LeftOn), "The leaving date can be at most a month ahead.");
+        try
+        {
+            specialist.RecordLeaving(leftOn, reason);
+        }
+        catch (DomainException e)
+        {
+            return SaveOutcome.Error(nameof(SpecialistForm.LeftOn), e.Message);
+        }
+        db.Entry(specialist).Property(s => s.Version).OriginalValue = version;
+        specialist.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return new SaveOutcome.Saved(id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await LoadAsync(id, ct) is { } theirs ? new SaveOutcome.Conflict(theirs) : new SaveOutcome.NotFound();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static IQueryable<Specialist> WithLists(IQueryable<Specialist> specialists) => specialists
+        .Include(s => s.Expertise).Include(s => s.Education).Include(s => s.Research).Include(s => s.Passports)
+        .AsSplitQuery();
+
+    /// <summary>Everything that can be checked without the database, keyed by field path.</summary>
+    private Dictionary<string, string> Validate(SpecialistForm form)
+    {
+        var errors = new Dictionary<string, string>();
+        void Check(object model, string prefix)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
+            foreach (var r in results)
+                foreach (var member in r.MemberNames)
+                    errors.TryAdd(prefix + member, r.ErrorMessage ?? "Invalid value.");
+        }
+        Check(form, "");
+        for (var i = 0; i < form.Expertise.Count; i++) Check(form.Expertise[i], $"Expertise[{i}].");
+        for (var i = 0; i < form.Education.Count; i++) Check(form.Education[i], $"Education[{i}].");
+        for (var i = 0; i < form.Research.Count; i++) Check(form.Research[i], $"Research[{i}].");
+        for (var i = 0; i < form.Passports.Count; i++) Check(form.Passports[i], $"Passports[{i}].");
+
+        if (form.DateOfBirth is { } born)
+        {
+            var dob = DateOnly.FromDateTime(born);
+            if (dob > Today.AddYears(-16))
+                errors.TryAdd(nameof(form.DateOfBirth), "The date of birth must be at least 16 years ago.");
+            if (form.HireDate is { } hired && DateOnly.FromDateTime(hired) < dob.AddYears(16))
+                errors.TryAdd(nameof(form.HireDate), "The hire date must be after the person's 16th birthday.");
+        }
+        if (form.HireDate is { } hire && DateOnly.FromDateTime(hire) > Today.AddYears(1))
+            errors.TryAdd(nameof(form.HireDate), "The hire date can be at most a year ahead.");
+        var duplicateAreas = form.Expertise.GroupBy(e => e.Area).Where(g => g.Count() > 1).Select(g => DisplayText.Of(g.Key)).ToList();
+        if (duplicateAreas.Count > 0)
+            errors.TryAdd("Expertise", $"Each area once only: {string.Join(", ", duplicateAreas)} is listed twice.");
+        for (var i = 0; i < form.Passports.Count; i++)
+        {
+            var p = form.Passports[i];
+            if (p.Id is null && string.IsNullOrWhiteSpace(p.Number))
+                errors.TryAdd($"Passports[{i}].Number", "Enter the passport number.");
+            if (p.IssuedOn is { } issued && p.ExpiresOn is { } expires && expires <= issued)
+                errors.TryAdd($"Passports[{i}].ExpiresOn", "The expiry date must be after the issue date.");
+        }
+        if (form.Passports.Count(p => p.IsCurrent) > 1)
+            errors.TryAdd("Passports", "Only one passport can be the current one.");
+        return errors;
+    }
+
+    /// <summary>Employee number, national ID and passport numbers may belong to one person of the firm only.</summary>
+    private async Task<Dictionary<string, string>> CheckUniquenessAsync(RegistryDb db, Guid selfId, SpecialistForm form, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var employeeNumber = form.EmployeeNumber.Trim();
+        if (await db.Specialists.AnyAsync(s => s.Id != selfId && s.EmployeeNumber == employeeNumber, ct))
+            errors[nameof(form.EmployeeNumber)] = $"Employee number {employeeNumber} already belongs to someone else in your firm.";
+        if (!string.IsNullOrWhiteSpace(form.NationalIdNumber))
+        {
+            var hash = protector.LookupHash(form.NationalIdNumber);
+            var holder = await db.Specialists.Where(s => s.Id != selfId && s.NationalId.LookupHash == hash).Select(s => s.FullName).FirstOrDefaultAsync(ct);
+            if (holder is not null)
+                errors[nameof(form.NationalIdNumber)] = $"This national ID number is already recorded for {holder}.";
+        }
+        var typed = form.Passports.Select((p, i) => (p, i)).Where(x => !string.IsNullOrWhiteSpace(x.p.Number)).ToList();
+        foreach (var (p, i) in typed)
+        {
+            var hash = protector.LookupHash(p.Number);
+            if (typed.Any(o => o.i != i && protector.LookupHash(o.p.Number) == hash))
+                errors.TryAdd($"Passports[{i}].Number", "The same passport number is entered twice.");
+            var holder = await db.Passports.Where(x => x.SpecialistId != selfId && x.Number.LookupHash == hash)
+                .Select(x => x.Specialist!.FullName).FirstOrDefaultAsync(ct);
+            if (holder is not null)
+                errors.TryAdd($"Passports[{i}].Number", $"This passport number is already recorded for {holder}.");
+        }
+        return errors;
+    }
+
+    private void Apply(RegistryDb db, Specialist s, SpecialistForm f)
+    {
+        s.EmployeeNumber = f.EmployeeNumber.Trim();
+        s.FullName = f.FullName.Trim();
+        s.LatinName = f.LatinName.Trim();
+        s.Gender = f.Gender;
+        s.DateOfBirth = SpecialistFormMapping.ToDate(f.DateOfBirth);
+        s.Nationality = f.Nationality.Trim();
+        if (!string.IsNullOrWhiteSpace(f.NationalIdNumber) && protector.LookupHash(f.NationalIdNumber) != s.NationalId.LookupHash)
+            s.NationalId = protector.Protect(f.NationalIdNumber);
+        s.Phone = f.Phone.Trim();
+        s.Email = f.Email.Trim();
+        s.Position = f.Position.Trim();
+        s.Department = f.Department.Trim();
+        s.HireDate = SpecialistFormMapping.ToDate(f.HireDate);
+        // Touching UpdatedAt marks the row changed even when only a list changed, which renews its Version.
+        s.UpdatedAt = clock.GetUtcNow();
+
+        ListSync.Apply(db, s.Expertise, f.Expertise, e => e.Id, x => x.Id,
+            x => new Expertise { SpecialistId = s.Id },
+            (x, e) => { e.Area = x.Area; e.Level = x.Level; e.Years = x.Years; });
+        ListSync.Apply(db, s.Education, f.Education, e => e.Id, x => x.Id,
+            x => new Education { SpecialistId = s.Id },
+            (x, e) => { e.Degree = x.Degree; e.Field = x.Field.Trim(); e.Institution = x.Institution.Trim(); e.Country = x.Country.Trim(); e.GraduationYear = x.GraduationYear; });
+        ListSync.Apply(db, s.Research, f.Research, r => r.Id, x => x.Id,
+            x => new ResearchRecord { SpecialistId = s.Id },
+            (x, r) => { r.Kind = x.Kind; r.Title = x.Title.Trim(); r.Year = x.Year; r.Role = x.Role.Trim(); r.Reference = x.Reference.Trim(); });
+        ApplyPassports(s, f);
+    }
+
+    // Passports are never deleted here: their custody history must stay. A replaced one is marked not current.
+    private void ApplyPassports(Specialist s, SpecialistForm f)
+    {
+        foreach (var pf in f.Passports)
+        {
+            var passport = pf.Id is { } pid ? s.Passports.Single(p => p.Id == pid) : null;
+            if (passport is null)
+            {
+                passport = new Passport { SpecialistId = s.Id };
+                s.Passports.Add(passport);
+            }
+            if (!string.IsNullOrWhiteSpace(pf.Number) && protector.LookupHash(pf.Number) != passport.Number.LookupHash)
+                passport.Number = protector.Protect(pf.Number);
+            passport.IssuingCountry = pf.IssuingCountry.Trim();
+            passport.IssuedOn = SpecialistFormMapping.ToDate(pf.IssuedOn);
+            passport.ExpiresOn = SpecialistFormMapping.ToDate(pf.ExpiresOn);
+            passport.IsCurrent = pf.IsCurrent;
+        }
+    }
+}
