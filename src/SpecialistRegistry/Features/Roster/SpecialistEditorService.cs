@@ -153,6 +153,8 @@ public sealed class SpecialistEditorService(
             if (form.HireDate is { } hired && DateOnly.FromDateTime(hired) < dob.AddYears(16))
                 errors.TryAdd(nameof(form.HireDate), "The hire date must be after the person's 16th birthday.");
         }
+        if (form.Email.Trim() is { Length: > 0 } email && !new EmailAddressAttribute().IsValid(email))
+            errors.TryAdd(nameof(form.Email), "Enter a valid e-mail address, or leave it empty.");
         if (form.HireDate is { } hire && DateOnly.FromDateTime(hire) > Today.AddYears(1))
             errors.TryAdd(nameof(form.HireDate), "The hire date can be at most a year ahead.");
         var duplicateAreas = form.Expertise.GroupBy(e => e.Area).Where(g => g.Count() > 1).Select(g => DisplayText.Of(g.Key)).ToList();
@@ -214,8 +216,11 @@ public sealed class SpecialistEditorService(
         s.Position = f.Position.Trim();
         s.Department = f.Department.Trim();
         s.HireDate = SpecialistFormMapping.ToDate(f.HireDate);
-        // Touching UpdatedAt marks the row changed even when only a list changed, which renews its Version.
+        // The row counts as changed even when only a list changed, so its Version is renewed and a
+        // concurrent edit of the lists is caught too.
         s.UpdatedAt = clock.GetUtcNow();
+        if (db.Entry(s).State == EntityState.Unchanged)
+            db.Entry(s).Property(x => x.UpdatedAt).IsModified = true;
 
         ListSync.Apply(db, s.Expertise, f.Expertise, e => e.Id, x => x.Id,
             x => new Expertise { SpecialistId = s.Id },

@@ -40,7 +40,8 @@ public sealed class SpecialistForm
     [StringLength(40)]
     public string Phone { get; set; } = "";
 
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address."), StringLength(256)]
+    /// <summary>Optional; when given it must look like an address (checked by the service).</summary>
+    [StringLength(256)]
     public string Email { get; set; } = "";
 
     [StringLength(100)]
