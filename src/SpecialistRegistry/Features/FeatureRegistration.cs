@@ -10,6 +10,8 @@ public static class FeatureRegistration
     public static IServiceCollection AddRegistryFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<Admin.FirmAdminService>();
+        services.AddScoped<Admin.UserAdminService>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();
