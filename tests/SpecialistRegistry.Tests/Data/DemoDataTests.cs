@@ -30,6 +30,7 @@ public sealed class DemoDataTests
 
         await using var db = app.OpenDb();
         Assert.Equal(6, await db.Firms.CountAsync());
+        Assert.All(await db.Firms.Select(f => f.CreditCode).ToListAsync(), code => Assert.True(UnifiedSocialCreditCode.IsValid(code), code));
         Assert.Equal(4, Enum.GetValues<IndustrySegment>().Count(s => db.Firms.Any(f => f.Segment == s)));
         Assert.InRange(await db.Specialists.CountAsync(), 280, 320);
         Assert.True(await db.Expertise.AnyAsync() && await db.Education.AnyAsync() && await db.ResearchRecords.AnyAsync());

@@ -11,7 +11,8 @@ public static class TestData
     public static async Task<Firm> AddFirmAsync(TestApp app, string name = "Test Firm")
     {
         var n = Interlocked.Increment(ref _firmCounter);
-        var firm = new Firm { Name = $"{name} {n}", CreditCode = $"91330200MA{n:D7}X", Region = "Zhejiang" };
+        var body = $"91330200MA{n:D7}";
+        var firm = new Firm { Name = $"{name} {n}", CreditCode = body + UnifiedSocialCreditCode.CheckCharacter(body), Region = "Zhejiang" };
         await app.WithDbAsync(TestUsers.Admin, async db =>
         {
             db.Firms.Add(firm);

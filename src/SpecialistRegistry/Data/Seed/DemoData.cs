@@ -37,11 +37,11 @@ public sealed class DemoData(
     private static readonly (string Name, IndustrySegment Segment, string Region, string CreditCode, int Staff)[] Firms =
     [
         ("Baotou Northern Rare Earth Mining Co.", IndustrySegment.RareEarthMining, "Inner Mongolia", "91150200MA0N1K2X3Q", 55),
-        ("Ganzhou Southern Ionic Clay Mining Co.", IndustrySegment.RareEarthMining, "Jiangxi", "91360700MA35R8L4XU", 40),
-        ("Sichuan Mianning Separation Works", IndustrySegment.RareEarthSeparation, "Sichuan", "91511300MA62T5N7XK", 50),
-        ("Fujian Changting Rare Earth Metals", IndustrySegment.MetalAndAlloy, "Fujian", "91350800MA31H2P6XD", 45),
-        ("Ningbo Eastern Magnet Technology", IndustrySegment.PermanentMagnets, "Zhejiang", "91330200MA2G9Y3K1B", 60),
-        ("Shanxi Taiyuan SmCo Magnetics", IndustrySegment.PermanentMagnets, "Shanxi", "91140100MA0K7W8E5C", 50),
+        ("Ganzhou Southern Ionic Clay Mining Co.", IndustrySegment.RareEarthMining, "Jiangxi", "91360700MA35R8L4X2", 40),
+        ("Sichuan Mianning Separation Works", IndustrySegment.RareEarthSeparation, "Sichuan", "91511300MA62T5N7XX", 50),
+        ("Fujian Changting Rare Earth Metals", IndustrySegment.MetalAndAlloy, "Fujian", "91350800MA31H2P6XJ", 45),
+        ("Ningbo Eastern Magnet Technology", IndustrySegment.PermanentMagnets, "Zhejiang", "91330200MA2G9Y3K1D", 60),
+        ("Shanxi Taiyuan SmCo Magnetics", IndustrySegment.PermanentMagnets, "Shanxi", "91140100MA0K7W8E50", 50),
     ];
 
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)

@@ -1,6 +1,4 @@
-using SpecialistRegistry.Domain;
-
-namespace SpecialistRegistry.Features.Admin;
+namespace SpecialistRegistry.Domain;
 
 /// <summary>
 /// The unified social credit code of GB 32100-2015: 17 characters and a check character, drawn from the

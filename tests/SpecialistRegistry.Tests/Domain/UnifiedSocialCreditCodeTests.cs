@@ -1,6 +1,7 @@
-using SpecialistRegistry.Features.Admin;
+using SpecialistRegistry.Domain;
 
-namespace SpecialistRegistry.Tests.Features.Admin;
+
+namespace SpecialistRegistry.Tests.Domain;
 
 public sealed class UnifiedSocialCreditCodeTests
 {
