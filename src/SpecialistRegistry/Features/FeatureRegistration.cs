@@ -9,6 +9,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddRegistryFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<AuditTrailService>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<DemoData>();
         return services;
