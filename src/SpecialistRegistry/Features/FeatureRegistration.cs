@@ -1,4 +1,5 @@
 using SpecialistRegistry.Data.Seed;
+using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Roster;
@@ -10,8 +11,9 @@ public static class FeatureRegistration
     public static IServiceCollection AddRegistryFeatures(this IServiceCollection services)
     {
         services.AddScoped<AuditVerifier>();
-        services.AddScoped<Admin.FirmAdminService>();
-        services.AddScoped<Admin.UserAdminService>();
+        services.AddScoped<AuditTrailService>();
+        services.AddScoped<FirmAdminService>();
+        services.AddScoped<UserAdminService>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();

@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace SpecialistRegistry.Features.Audit;
+
+/// <summary>
+/// One field of an audit entry. Entity changes carry old → new; a named event (a reveal, say) carries only
+/// a value per detail, which <see cref="IsDetail"/> marks so the page does not show a meaningless "old".
+/// </summary>
+public sealed record FieldChange(string Field, string? Old, string? New, bool IsDetail = false);
+
+/// <summary>Reads the interceptor's Changes JSON and says what changed in a line a person can scan.</summary>
+public static class AuditChanges
+{
+    private const int SummaryFields = 3;
+    private const int SummaryValueLength = 40;
+    private static readonly HashSet<string> NamingFields = ["Name", "FullName", "Title"];
+
+    /// <summary>
+    /// Field → [old, new] for entity changes, field → value for named events. Anything else (which the
+    /// interceptor never writes) is shown raw rather than hidden: the trail must not lose information.
+    /// </summary>
+    public static IReadOnlyList<FieldChange> Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return [new FieldChange("(raw)", null, json, IsDetail: true)];
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return [new FieldChange("(raw)", null, json, IsDetail: true)];
+            var changes = new List<FieldChange>();
+            foreach (var field in document.RootElement.EnumerateObject())
+            {
+                var value = field.Value;
+                if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 2)
+                    changes.Add(new FieldChange(field.Name, Text(value[0]), Text(value[1])));
+                else
+                    changes.Add(new FieldChange(field.Name, null, Text(value), IsDetail: true));
+            }
+            return changes;
+        }
+    }
+
+    public static string Summarize(string action, IReadOnlyList<FieldChange> changes)
+    {
+        if (changes.Count == 0)
+            return "No field details";
+        if (action == "Deleted")
+            return changes.Count == 1 ? "Removed (1 field recorded)" : $"Removed ({changes.Count} fields recorded)";
+
+        // A new row's Id is in the key column and its blank fields say nothing; both would crowd out what matters.
+        // What a person calls the new row (its name or title) leads, so the line says which row it is.
+        var shown = action == "Added"
+            ? changes.Where(c => c.Field != "Id" && !string.IsNullOrEmpty(c.New)).OrderBy(c => NamingFields.Contains(c.Field) ? 0 : 1).ToList()
+            : changes.ToList();
+        var parts = shown.Take(SummaryFields).Select(c => action switch
+        {
+            "Added" => $"{c.Field} = {Short(c.New)}",
+            _ when c.IsDetail => $"{c.Field}: {Short(c.New)}",
+            _ => $"{c.Field}: {Short(c.Old)} → {Short(c.New)}",
+        });
+        var summary = string.Join("; ", parts);
+        var more = shown.Count - SummaryFields;
+        if (more > 0)
+            summary += $" (+{more} more)";
+        return summary.Length == 0 ? "No field details" : summary;
+    }
+
+    /// <summary>How a value reads on the page; a missing value is spelled out so it is not mistaken for blank text.</summary>
+    public static string Display(string? value) => value switch
+    {
+        null => "(none)",
+        "" => "(empty)",
+        _ => value,
+    };
+
+    private static string Short(string? value)
+    {
+        var text = Display(value);
+        return text.Length <= SummaryValueLength ? text : string.Concat(text.AsSpan(0, SummaryValueLength - 1), "…");
+    }
+
+    private static string? Text(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => e.GetString(),
+        _ => e.GetRawText(),
+    };
+}
