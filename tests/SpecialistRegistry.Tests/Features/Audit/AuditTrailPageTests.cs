@@ -46,7 +46,7 @@ public sealed class AuditTrailPageTests : IAsyncDisposable
         Assert.Equal($"Changes recorded in entry {newest}", toggles[0]);
         Assert.Equal($"Changes recorded in entry {newest - 1}", toggles[1]);
         Assert.Contains("Name = Second Magnets", page.Find("tbody").TextContent);
-        Assert.Contains("Zhou Min (Admin)", page.Markup);
+        Assert.Contains("Zhou Min (AuditTrailData.Admin)", page.Markup);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class AuditTrailPageTests : IAsyncDisposable
     public async Task Typing_a_search_puts_it_in_the_url_and_filters_the_grid()
     {
         var app = await StartAsync();
-        await AddFirmAsync(app, "Admin's Firm", Admin);
+        await AddFirmAsync(app, "Admin's Firm", AuditTrailData.Admin);
         var byRegulator = await AddFirmAsync(app, "Regulator's Firm", Regulator);
         var nav = _ctx.Services.GetRequiredService<NavigationManager>();
         var page = RenderPage();

@@ -62,7 +62,7 @@ public sealed class AuditTrailServiceTests
     public async Task Free_text_matches_actor_name_or_entity_key_ignoring_case(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var byAdmin = await AddFirmAsync(app, "Admin's Firm", Admin);
+        var byAdmin = await AddFirmAsync(app, "Admin's Firm", AuditTrailData.Admin);
         var byRegulator = await AddFirmAsync(app, "Regulator's Firm", Regulator);
 
         var byName = await PageAsync(app, new AuditQuery { Text = "WANG lei" });
@@ -77,7 +77,7 @@ public sealed class AuditTrailServiceTests
     public async Task Filters_by_actor_id_and_knows_the_actors_name(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        await AddFirmAsync(app, "Admin's Firm", Admin);
+        await AddFirmAsync(app, "Admin's Firm", AuditTrailData.Admin);
         var byRegulator = await AddFirmAsync(app, "Regulator's Firm", Regulator);
 
         var page = await PageAsync(app, new AuditQuery { ActorId = "regulator-wang" });
@@ -139,9 +139,9 @@ public sealed class AuditTrailServiceTests
     public async Task Sorts_by_a_column_and_breaks_ties_newest_first(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
-        var first = await AddFirmAsync(app, "By the admin, first", Admin);
+        var first = await AddFirmAsync(app, "By the admin, first", AuditTrailData.Admin);
         var byRegulator = await AddFirmAsync(app, "By the regulator", Regulator);
-        var second = await AddFirmAsync(app, "By the admin, second", Admin);
+        var second = await AddFirmAsync(app, "By the admin, second", AuditTrailData.Admin);
 
         var page = await PageAsync(app, new AuditQuery { EntityType = nameof(Firm), Sort = AuditSort.Actor, Descending = false });
 
