@@ -73,11 +73,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry || e.State == EntityState.Added)
             .ToList();
         if (changed.Count == 0)
             return;
 
+        // Checked on everything pending, audit rows included: a save that only edits or removes an audit row must fail too.
         var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or CustodyEvent && e.State != EntityState.Added);
         if (untouchable is not null)
             throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
