@@ -213,6 +213,36 @@ public sealed class AuditInterceptorTests
 
     [Theory]
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_failed_save_can_be_corrected_and_saved_again_on_the_same_context(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var existing = TestRecords.Firm("First Holder");
+        await app.WithDbAsync(TestUsers.Admin, db => { db.Firms.Add(existing); return db.SaveChangesAsync(); });
+        var before = await TestRecords.AuditTrailAsync(app);
+        var retried = TestRecords.Firm("Typo Metals");
+        var typo = retried.CreditCode;
+        retried.CreditCode = existing.CreditCode;
+
+        await app.WithDbAsync(TestUsers.Admin, async db =>
+        {
+            db.Firms.Add(retried);
+            db.RecordAuditEvent("ExportedRoster", nameof(Firm), retried.Id.ToString(), new Dictionary<string, string?> { ["Rows"] = "0" });
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+            // As a page would: correct the field and save the same context again.
+            retried.CreditCode = typo;
+            await db.SaveChangesAsync();
+        });
+
+        var added = (await TestRecords.AuditTrailAsync(app)).Skip(before.Count).ToList();
+        Assert.Equal([before[^1].Sequence + 1, before[^1].Sequence + 2], added.Select(a => a.Sequence));
+        Assert.Equal(["Added", "ExportedRoster"], added.Select(a => a.Action).Order(StringComparer.Ordinal));
+        Assert.Equal((null, typo), TestRecords.ChangesOf(added.Single(a => a.Action == "Added"))["CreditCode"]);
+        Assert.Null(AuditChain.FindFirstBreak(await TestRecords.AuditTrailAsync(app)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task An_audit_entry_cannot_be_updated_through_EF(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
