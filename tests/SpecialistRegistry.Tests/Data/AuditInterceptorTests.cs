@@ -279,6 +279,31 @@ public sealed class AuditInterceptorTests
 
     [Theory]
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_saved_custody_event_cannot_be_edited_through_EF(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var protector = app.Get<FieldProtector>();
+        var firm = TestRecords.Firm();
+        var specialist = TestRecords.Specialist(firm.Id, protector);
+        var passport = TestRecords.Passport(specialist.Id, protector);
+        var handIn = passport.HandIn(new CustodyEvent
+        {
+            Kind = CustodyEventKind.HandIn, OccurredAt = app.Clock.GetUtcNow(), OfficerId = "officer", OfficerName = "Officer", Note = "Good condition",
+        });
+        await app.WithDbAsync(TestUsers.CustodyOfficer, db => { db.AddRange(firm, specialist, passport); return db.SaveChangesAsync(); });
+
+        await app.WithDbAsync(TestUsers.CustodyOfficer, async db =>
+        {
+            (await db.CustodyEvents.SingleAsync(e => e.Id == handIn.Id)).Note = "Damaged cover";
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        });
+
+        await using var check = app.OpenDb();
+        Assert.Equal("Good condition", (await check.CustodyEvents.SingleAsync(e => e.Id == handIn.Id)).Note);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_named_event_gets_its_sequence_actor_and_hash_when_saved(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);
