@@ -21,12 +21,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     private static readonly HashSet<string> HiddenProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, IDbContextTransaction> _ownTransactions = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveInProgress> _saves = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is RegistryDb db)
-            AppendAuditEntries(db);
+            Append(db);
         return result;
     }
 
@@ -34,37 +34,98 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is RegistryDb db)
-            AppendAuditEntries(db);
+            Append(db);
         return ValueTask.FromResult(result);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        CommitOwnTransaction(eventData.Context);
+        Complete(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result,
         CancellationToken cancellationToken = default)
     {
-        CommitOwnTransaction(eventData.Context);
+        Complete(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBackOwnTransaction(eventData.Context);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        RollBackOwnTransaction(eventData.Context);
+        Abandon(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => RollBackOwnTransaction(eventData.Context);
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        RollBackOwnTransaction(eventData.Context);
+        Abandon(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>What one SaveChanges has added to the context, so a failed save can be undone completely.</summary>
+    private sealed class SaveInProgress
+    {
+        public IDbContextTransaction? OwnTransaction { get; set; }
+        public List<AuditEntry> ChangeEntries { get; } = [];
+        public List<AuditEntry> NamedEvents { get; } = [];
+    }
+
+    private void Append(RegistryDb db)
+    {
+        try
+        {
+            AppendAuditEntries(db);
+        }
+        catch
+        {
+            // EF calls no failure hook for an exception thrown from SavingChanges, so release the lock here.
+            Abandon(db);
+            throw;
+        }
+    }
+
+    // EF raises DbUpdateConcurrencyException without calling the interceptor's SaveChangesFailed, only the
+    // context's event. Without this the stale save kept its transaction, and with it the chain lock, until
+    // the context was disposed: every other writer waited.
+    private void OnSaveChangesFailed(object? sender, SaveChangesFailedEventArgs e) => Abandon(sender as DbContext);
+
+    private void Complete(DbContext? context)
+    {
+        if (context is null || !_saves.TryGetValue(context, out var save))
+            return;
+        _saves.Remove(context);
+        context.SaveChangesFailed -= OnSaveChangesFailed;
+        if (save.OwnTransaction is { } tx)
+        {
+            tx.Commit();
+            tx.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Rolls back our own transaction and takes back the entries this save queued, so the context can be
+    /// corrected and saved again: left in place, their stale sequence numbers would collide on the next save.
+    /// </summary>
+    private void Abandon(DbContext? context)
+    {
+        if (context is null || !_saves.TryGetValue(context, out var save))
+            return;
+        _saves.Remove(context);
+        context.SaveChangesFailed -= OnSaveChangesFailed;
+        if (save.OwnTransaction is { } tx)
+        {
+            tx.Rollback();
+            tx.Dispose();
+        }
+        foreach (var entry in save.ChangeEntries)
+            context.Entry(entry).State = EntityState.Detached;
+        foreach (var namedEvent in save.NamedEvents)
+            namedEvent.Sequence = 0;
     }
 
     // Synchronous on purpose: the chain must be extended inside SaveChanges, and both paths share this code.
@@ -73,17 +134,21 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry || e.State == EntityState.Added)
             .ToList();
         if (changed.Count == 0)
             return;
 
+        // Checked on everything pending, audit rows included: a save that only edits or removes an audit row must fail too.
         var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or CustodyEvent && e.State != EntityState.Added);
         if (untouchable is not null)
             throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
 
         RenewConcurrencyVersions(changed);
-        LockChain(db);
+        var save = new SaveInProgress();
+        _saves.AddOrUpdate(db, save);
+        db.SaveChangesFailed -= OnSaveChangesFailed;
+        db.SaveChangesFailed += OnSaveChangesFailed;
+        LockChain(db, save);
         var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
         var sequence = head?.Sequence ?? 0;
@@ -96,7 +161,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (entry.Entity is AuditEntry pending)
             {
                 if (pending.Sequence == 0)
+                {
                     entries.Add(pending);
+                    save.NamedEvents.Add(pending);
+                }
                 continue;
             }
             var change = Describe(entry);
@@ -110,6 +178,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Changes = change,
             };
             entries.Add(audit);
+            save.ChangeEntries.Add(audit);
         }
 
         foreach (var audit in entries)
@@ -136,30 +205,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
     }
 
-    private void LockChain(RegistryDb db)
+    private static void LockChain(RegistryDb db, SaveInProgress save)
     {
         if (db.Database.CurrentTransaction is null)
-            _ownTransactions.AddOrUpdate(db, db.Database.BeginTransaction());
+            save.OwnTransaction = db.Database.BeginTransaction();
         if (db.Database.IsNpgsql())
             db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
-    }
-
-    private void CommitOwnTransaction(DbContext? context)
-    {
-        if (context is null || !_ownTransactions.TryGetValue(context, out var tx))
-            return;
-        _ownTransactions.Remove(context);
-        tx.Commit();
-        tx.Dispose();
-    }
-
-    private void RollBackOwnTransaction(DbContext? context)
-    {
-        if (context is null || !_ownTransactions.TryGetValue(context, out var tx))
-            return;
-        _ownTransactions.Remove(context);
-        tx.Rollback();
-        tx.Dispose();
     }
 
     private static string KeyOf(EntityEntry entry) =>
