@@ -18,7 +18,7 @@ public static class AuditChain
         Action = action,
         EntityType = entityType,
         EntityKey = entityKey,
-        Changes = JsonSerializer.Serialize(details),
+        Changes = JsonSerializer.Serialize(details, AuditInterceptor.ChangesJson),
     };
 
     public static string ComputeHash(AuditEntry e)

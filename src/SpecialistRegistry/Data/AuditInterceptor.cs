@@ -17,9 +17,16 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 {
     private const long PostgresChainLockKey = 0x5EC1A1157;
 
-    // Identity bookkeeping that must never be copied into the trail, not even masked.
-    private static readonly HashSet<string> HiddenProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Version"];
+    // Concurrency bookkeeping: changes on every save and says nothing a reader needs.
+    private static readonly HashSet<string> BookkeepingProperties = ["ConcurrencyStamp", "Version"];
+
+    // Secrets: the trail records that they changed (a password change is an event worth seeing), never their value.
+    private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp"];
+
+    private const string SecretMarker = "[secret]";
+
+    // Chinese names and masked numbers stay readable in the stored JSON (it is never embedded in HTML unescaped).
+    internal static readonly JsonSerializerOptions ChangesJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, SaveInProgress> _saves = new();
 
@@ -223,7 +230,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (HiddenProperties.Contains(name))
+            if (BookkeepingProperties.Contains(name))
                 continue;
             if (entry.State == EntityState.Modified && !p.IsModified)
                 continue;
@@ -231,9 +238,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var now = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
             if (entry.State == EntityState.Modified && old == now)
                 continue;
-            // Identity tokens (authenticator keys, recovery codes) are secrets.
-            if (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && name == "Value")
-                (old, now) = (old is null ? null : "[secret]", now is null ? null : "[secret]");
+            // Identity tokens (authenticator keys, recovery codes) are secrets too.
+            if (SecretProperties.Contains(name) || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && name == "Value"))
+                (old, now) = (old is null ? null : SecretMarker, now is null ? null : SecretMarker);
             fields[name] = [old, now];
         }
         foreach (var c in entry.ComplexProperties)
@@ -249,7 +256,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         }
         if (fields.Count == 0)
             return null;
-        return JsonSerializer.Serialize(fields);
+        return JsonSerializer.Serialize(fields, ChangesJson);
     }
 
     private static string? MaskedOriginal(ComplexPropertyEntry c)
