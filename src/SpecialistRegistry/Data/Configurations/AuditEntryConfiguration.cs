@@ -21,5 +21,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Hash).HasMaxLength(64).IsRequired();
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
         b.HasIndex(a => a.At);
+        b.HasIndex(a => a.ActorId);
     }
 }

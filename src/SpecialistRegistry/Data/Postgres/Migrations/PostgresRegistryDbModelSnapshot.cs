@@ -284,6 +284,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("ActorId");
+
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityKey");

@@ -275,6 +275,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
                     b.HasKey("Sequence");
 
+                    b.HasIndex("ActorId");
+
                     b.HasIndex("At");
 
                     b.HasIndex("EntityType", "EntityKey");

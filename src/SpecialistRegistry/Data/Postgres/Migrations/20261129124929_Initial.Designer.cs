@@ -13,7 +13,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261129123330_Initial")]
+    [Migration("20261129124929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -286,6 +286,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("ActorId");
 
                     b.HasIndex("At");
 

@@ -12,7 +12,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteRegistryDb))]
-    [Migration("20261129123259_Initial")]
+    [Migration("20261129124909_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -277,6 +277,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
+
+                    b.HasIndex("ActorId");
 
                     b.HasIndex("At");
 
