@@ -20,6 +20,8 @@ public static class RegistryDataExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<NotificationBroadcaster>();
+        services.AddSingleton<NotificationPublishInterceptor>();
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
 
         if (options.Provider == DatabaseProvider.Postgres)
@@ -45,6 +47,6 @@ public static class RegistryDataExtensions
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, IServiceProvider sp) =>
-        o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>())
+        o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
          .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -19,6 +22,21 @@ public static class TestData
             await db.SaveChangesAsync();
         });
         return firm;
+    }
+
+    /// <summary>A user account with a role (and firm), created through Identity; returns its id.</summary>
+    public static async Task<string> AddUserAsync(TestApp app, string role = Roles.Regulator, Guid? firmId = null, string? email = null)
+    {
+        await using var scope = app.Scope(TestUsers.Admin);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        email ??= $"user-{Guid.NewGuid():N}@test.registry";
+        var user = new ApplicationUser { UserName = email, Email = email, DisplayName = email, FirmId = firmId };
+        var created = await users.CreateAsync(user, "Long-Enough-Password-1");
+        if (created.Succeeded)
+            created = await users.AddToRoleAsync(user, role);
+        if (!created.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        return user.Id;
     }
 
     public static async Task<Specialist> AddSpecialistAsync(TestApp app, Guid firmId, string employeeNumber, string fullName = "王伟",
