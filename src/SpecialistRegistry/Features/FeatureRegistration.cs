@@ -1,6 +1,8 @@
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Home;
+using SpecialistRegistry.Features.Roster.Export;
+using SpecialistRegistry.Features.Roster.Import;
 
 namespace SpecialistRegistry.Features;
 
@@ -11,6 +13,8 @@ public static class FeatureRegistration
         services.AddScoped<AuditVerifier>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<RosterImportService>();
+        services.AddScoped<RosterExportService>();
         return services;
     }
 }

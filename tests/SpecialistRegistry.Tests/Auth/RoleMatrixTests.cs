@@ -29,6 +29,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/audit"] = [Roles.Regulator, Roles.Admin],
         ["/admin/firms"] = [Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
+        ["/roster/import"] = [Roles.FirmHR],
         ["/Account/Login"] = Everyone,
         ["/Account/AccessDenied"] = Everyone,
         ["/Account/Lockout"] = Everyone,
