@@ -3,6 +3,8 @@ using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Roster;
+using SpecialistRegistry.Features.Roster.Export;
+using SpecialistRegistry.Features.Roster.Import;
 
 namespace SpecialistRegistry.Features;
 
@@ -18,6 +20,8 @@ public static class FeatureRegistration
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<RosterImportService>();
+        services.AddScoped<RosterExportService>();
         return services;
     }
 }

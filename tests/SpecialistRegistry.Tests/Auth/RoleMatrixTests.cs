@@ -32,6 +32,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/roster/{Id:guid}"] = [Roles.FirmHR],
         ["/admin/firms"] = [Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
+        ["/roster/import"] = [Roles.FirmHR],
         ["/Account/Login"] = Everyone,
         ["/Account/AccessDenied"] = Everyone,
         ["/Account/Lockout"] = Everyone,

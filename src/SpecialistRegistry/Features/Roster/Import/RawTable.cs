@@ -1,0 +1,123 @@
+namespace SpecialistRegistry.Features.Roster.Import;
+
+/// <summary>
+/// A data row with its cells in the format's column order, trimmed and with the formula guard removed.
+/// <see cref="NumericCells"/> marks cells the workbook stored as numbers (bit = column index): only those may
+/// be Excel date serials. Always 0 for CSV.
+/// </summary>
+internal sealed record RawRow(int Row, string[] Cells, ulong NumericCells = 0, int CellsBeyondHeader = 0)
+{
+    public bool IsNumeric(int column) => (NumericCells & (1UL << column)) != 0;
+}
+
+/// <summary>One sheet of a workbook, or the whole CSV file, as text rows under a checked header.</summary>
+internal sealed record RawTable(string? Sheet, IReadOnlyList<RosterColumn> Columns, List<RawRow> Rows);
+
+/// <summary>A row as a reader found it: cells by their position in the file, before the header is applied.</summary>
+internal sealed record SourceRow(int Row, string?[] Cells, ulong NumericCells = 0);
+
+/// <summary>Applies the header row: columns may come in any order; missing, unknown or repeated ones are refused.</summary>
+internal static class HeaderMap
+{
+    /// <summary>
+    /// Splits <paramref name="rows"/> into the header and the data rows. Returns null (with the reason in
+    /// <paramref name="error"/>) when the header does not match <paramref name="columns"/>.
+    /// </summary>
+    public static RawTable? Apply(string? sheet, IReadOnlyList<RosterColumn> columns, IEnumerable<SourceRow> rows, int maxRows, string rowsName, out string? error)
+    {
+        error = null;
+        int[]? sourceOf = null;
+        var data = new List<RawRow>();
+        foreach (var row in rows)
+        {
+            if (IsBlank(row.Cells) || IsNote(row.Cells))
+                continue;
+            if (sourceOf is null)
+            {
+                sourceOf = Match(sheet, columns, row.Cells, out error);
+                if (sourceOf is null)
+                    return null;
+                continue;
+            }
+            if (data.Count == maxRows)
+            {
+                error = $"{Where(sheet)}has more than {maxRows:N0} {rowsName}, the most one import takes. Split the roster into several files.";
+                return null;
+            }
+            data.Add(Arrange(row, sourceOf));
+        }
+        if (sourceOf is null)
+        {
+            error = sheet is null ? "The file is empty: it has no header row and no specialists." : $"Sheet \"{sheet}\" is empty: it has no header row.";
+            return null;
+        }
+        return new RawTable(sheet, columns, data);
+    }
+
+    private static int[]? Match(string? sheet, IReadOnlyList<RosterColumn> columns, string?[] header, out string? error)
+    {
+        error = null;
+        var names = header.Select(h => Key(h ?? "")).ToArray();
+        if (sheet is null && names.Length == 1 && (header[0] ?? "").Contains(';', StringComparison.Ordinal))
+        {
+            error = "The columns of this file are separated by semicolons (;). Save it as \"CSV UTF-8 (Comma delimited)\" so that commas separate the columns.";
+            return null;
+        }
+        var sourceOf = new int[columns.Count];
+        var missing = new List<string>();
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sourceOf[c] = Array.IndexOf(names, Key(columns[c].Name));
+            if (sourceOf[c] < 0)
+                missing.Add(columns[c].Name);
+        }
+        var known = columns.Select(c => Key(c.Name)).ToHashSet();
+        var unknown = header.Where((h, i) => names[i].Length > 0 && !known.Contains(names[i])).Select(h => h!.Trim()).ToList();
+        var repeated = names.Where(n => n.Length > 0 && known.Contains(n)).GroupBy(n => n).Where(g => g.Count() > 1)
+            .Select(g => columns.First(c => Key(c.Name) == g.Key).Name).ToList();
+        if (missing.Count == 0 && unknown.Count == 0 && repeated.Count == 0)
+            return sourceOf;
+
+        var parts = new List<string>();
+        if (missing.Count > 0)
+            parts.Add($"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
+        if (unknown.Count > 0)
+            parts.Add($"unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"\"{u}\""))}");
+        if (repeated.Count > 0)
+            parts.Add($"column{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated)} more than once");
+        error = $"The header row of {(sheet is null ? "the file" : $"sheet \"{sheet}\"")} does not match the roster format: {string.Join("; ", parts)}. " +
+                $"The columns are: {string.Join(", ", columns.Select(c => c.Name))}. Download the template to start from the right header.";
+        return null;
+    }
+
+    private static RawRow Arrange(SourceRow row, int[] sourceOf)
+    {
+        var cells = new string[sourceOf.Length];
+        ulong numeric = 0;
+        for (var c = 0; c < sourceOf.Length; c++)
+        {
+            var s = sourceOf[c];
+            cells[c] = s < row.Cells.Length ? CellText.Restore((row.Cells[s] ?? "").Trim()) : "";
+            if (s < 64 && (row.NumericCells & (1UL << s)) != 0)
+                numeric |= 1UL << c;
+        }
+        var beyond = 0;
+        for (var s = 0; s < row.Cells.Length; s++)
+        {
+            if (Array.IndexOf(sourceOf, s) < 0 && !string.IsNullOrWhiteSpace(row.Cells[s]))
+                beyond++;
+        }
+        return new RawRow(row.Row, cells, numeric, beyond);
+    }
+
+    private static bool IsBlank(string?[] cells) => cells.All(string.IsNullOrWhiteSpace);
+
+    private static bool IsNote(string?[] cells) =>
+        cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) is { } first && first.TrimStart()[0] == RosterFormat.NoteMarker;
+
+    /// <summary>Header names match ignoring case, spaces, hyphens and underscores ("Employee number" is EmployeeNumber).</summary>
+    private static string Key(string name) =>
+        new([.. name.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_')).Select(char.ToLowerInvariant)]);
+
+    private static string Where(string? sheet) => sheet is null ? "The file " : $"Sheet \"{sheet}\" ";
+}

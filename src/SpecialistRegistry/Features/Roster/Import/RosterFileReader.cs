@@ -1,0 +1,127 @@
+namespace SpecialistRegistry.Features.Roster.Import;
+
+/// <summary>The specialist rows of a file, checked on their own, and the sheet they are on (null for CSV).</summary>
+internal sealed record ParsedRoster(List<ImportedRow> Rows, string? Sheet);
+
+/// <summary>From bytes to checked rows: content sniffing, decoding, the reader for the format, the header, the rows.</summary>
+internal static class RosterFileReader
+{
+    /// <summary>
+    /// Null with <paramref name="fileError"/> set when the file as a whole cannot be used (wrong type, encoding,
+    /// header, size); otherwise the rows, with every row-level problem added to <paramref name="problems"/>.
+    /// </summary>
+    public static ParsedRoster? Read(ImportFile file, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+        CancellationToken ct, out string? fileError)
+    {
+        progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 1));
+        if (FileInspector.FormatOf(file.FileName) is not { } format)
+        {
+            fileError = $"Only .csv and .xlsx files can be imported; \"{file.FileName}\" is neither.";
+            return null;
+        }
+        fileError = FileInspector.Check(format, file.Content);
+        if (fileError is not null)
+            return null;
+        return format == RosterFileFormat.Csv
+            ? ReadCsv(file.Content, parser, problems, progress, ct, out fileError)
+            : ReadXlsx(file.Content, parser, problems, progress, ct, out fileError);
+    }
+
+    private static ParsedRoster? ReadCsv(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+        CancellationToken ct, out string? fileError)
+    {
+        if (!CsvTextDecoder.TryDecode(content, out var text, out _))
+        {
+            fileError = "The file's text is neither UTF-8 nor GB18030, so its characters cannot be read reliably. " +
+                        "In Excel, save it as \"CSV UTF-8 (Comma delimited)\".";
+            return null;
+        }
+        var records = CsvTokenizer.Parse(text, out fileError, ct);
+        if (fileError is not null)
+            return null;
+        var table = HeaderMap.Apply(null, RosterFormat.CsvColumns, records.Select(r => new SourceRow(r.Row, r.Cells)),
+            RosterLimits.MaxSpecialists, "specialists", out fileError);
+        if (table is null)
+            return null;
+        if (!HasRows(table, out fileError))
+            return null;
+        ReportCellsBeyondHeader(table, problems, " A value that contains a comma must be in double quotes.");
+        var rows = parser.ParseSpecialists(table, progress, ct);
+        parser.ParseCsvLists(table, rows);
+        MarkRowsBeyondHeader(table, rows);
+        return new ParsedRoster(rows, null);
+    }
+
+    private static ParsedRoster? ReadXlsx(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+        CancellationToken ct, out string? fileError)
+    {
+        var names = RosterFormat.XlsxSheets.Select(s => s.Sheet).ToList();
+        var sheets = XlsxWorkbookReader.Read(content, names, out fileError, ct);
+        if (sheets is null)
+            return null;
+        var missing = names.Where(n => !sheets.ContainsKey(n)).ToList();
+        if (missing.Count > 0)
+        {
+            fileError = $"The workbook has no sheet named {string.Join(", ", missing.Select(m => $"\"{m}\""))}. " +
+                        $"It needs the sheets {string.Join(", ", names)}, as in the template; a list sheet may have just its header row.";
+            return null;
+        }
+
+        var tables = new List<RawTable>();
+        foreach (var (sheet, columns) in RosterFormat.XlsxSheets)
+        {
+            var first = sheet == RosterFormat.SpecialistsSheet;
+            var table = HeaderMap.Apply(sheet, columns, sheets[sheet], first ? RosterLimits.MaxSpecialists : RosterLimits.MaxListRows,
+                first ? "specialists" : "rows", out fileError);
+            if (table is null)
+                return null;
+            tables.Add(table);
+        }
+        if (!HasRows(tables[0], out fileError))
+            return null;
+
+        foreach (var table in tables)
+            ReportCellsBeyondHeader(table, problems, "");
+        var rows = parser.ParseSpecialists(tables[0], progress, ct);
+        MarkRowsBeyondHeader(tables[0], rows);
+        // List rows belong to the first row with their employee number; a repeated number is already a problem.
+        var byEmployee = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
+        foreach (var row in rows.Where(r => r.Person.EmployeeNumber.Length > 0))
+            byEmployee.TryAdd(row.Person.EmployeeNumber, row);
+        foreach (var table in tables.Skip(1))
+        {
+            ct.ThrowIfCancellationRequested();
+            parser.ParseListSheet(table, byEmployee);
+            foreach (var raw in table.Rows.Where(r => r.CellsBeyondHeader > 0))
+            {
+                if (byEmployee.TryGetValue(raw.Cells[0], out var owner))
+                    owner.Rejected = true;
+            }
+        }
+        return new ParsedRoster(rows, RosterFormat.SpecialistsSheet);
+    }
+
+    private static bool HasRows(RawTable table, out string? fileError)
+    {
+        fileError = table.Rows.Count == 0
+            ? "The file has a header row but no specialists. Add one row per specialist under the header."
+            : null;
+        return fileError is null;
+    }
+
+    private static void ReportCellsBeyondHeader(RawTable table, ProblemList problems, string hint)
+    {
+        foreach (var raw in table.Rows.Where(r => r.CellsBeyondHeader > 0))
+            problems.Add(new ImportProblem(table.Sheet, raw.Row, null,
+                $"This row has values in columns that have no header (the header has {table.Columns.Count} columns).{hint}"));
+    }
+
+    private static void MarkRowsBeyondHeader(RawTable table, List<ImportedRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (table.Rows[i].CellsBeyondHeader > 0)
+                rows[i].Rejected = true;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Roster.Import;
+
+/// <summary>
+/// Bulk import of the current Firm HR user's roster: a dry run that checks everything and changes nothing,
+/// then a commit that writes all of it in one transaction or none of it.
+/// </summary>
+public sealed class RosterImportService(
+    IDbContextFactory<RegistryDb> dbFactory,
+    CurrentUser currentUser,
+    FieldProtector protector,
+    TimeProvider clock)
+{
+    /// <summary>Specialists per SaveChanges inside the one transaction: keeps the change tracker small and lets progress and cancel act between chunks.</summary>
+    internal const int ChunkSize = 500;
+
+    public async Task<ImportPreview> DryRunAsync(ImportFile file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        RequireFirm();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
+        if (file.Content.LongLength > RosterLimits.MaxFileBytes)
+            return ImportPreview.Refused(file.FileName, sha256, FileInspector.TooLarge(file.Content.LongLength));
+
+        var problems = new ProblemList();
+        var parser = new RosterRowParser(protector, Today(), problems);
+        var parsed = RosterFileReader.Read(file, parser, problems, progress, ct, out var fileError);
+        if (parsed is null)
+            return ImportPreview.Refused(file.FileName, sha256, fileError!);
+
+        progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, parsed.Rows.Count));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshot = await RosterSnapshot.LoadAsync(db, ct);
+        var counts = RosterComparer.Compare(parsed.Rows, snapshot, parsed.Sheet, problems, progress, ct, out var versions);
+        return new ImportPreview(file.FileName, sha256, counts, problems.Sorted(), problems.Total, parsed.Rows, versions, parsed.Sheet);
+    }
+
+    /// <summary>
+    /// Writes what <paramref name="preview"/> showed, in one transaction with its audit entries. Refused, with
+    /// nothing written, when the preview has problems or the roster has changed since the dry run. On any failure
+    /// or cancellation the transaction is rolled back and the database is exactly as before.
+    /// </summary>
+    public async Task<ImportResult> CommitAsync(ImportPreview preview, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        if (!preview.CanCommit)
+            throw new DomainException(preview.TotalProblems > 0
+                ? "The file has problems. Correct them and check the file again; nothing was saved."
+                : "The file changes nothing on your roster; there is nothing to save.");
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // The change tracker would otherwise scan every tracked entity on each Add; the audit interceptor runs
+        // DetectChanges once per SaveChanges, which is all that is needed.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Firms.AnyAsync(f => f.Id == firmId, ct))
+            throw new DomainException("Your firm is not registered; ask an administrator.");
+
+        // Compare again inside the transaction: what is saved is decided against the roster as it is now.
+        var rows = preview.Rows;
+        progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, rows.Count));
+        var snapshot = await RosterSnapshot.LoadAsync(db, ct);
+        var problems = new ProblemList();
+        var counts = RosterComparer.Compare(rows, snapshot, preview.Sheet, problems, progress, ct, out var versions);
+        var moved = versions.Where(v => !preview.Versions.TryGetValue(v.Key, out var seen) || seen != v.Value).Select(v => v.Key).ToList();
+        if (problems.Total > 0 || moved.Count > 0)
+            throw new DomainException(
+                $"Your roster changed after the file was checked{(moved.Count > 0 ? $" ({Sample(moved)})" : "")}. Nothing was saved. Check the file again.");
+
+        var applier = new RosterApplier(db, protector, firmId, clock.GetUtcNow());
+        var toSave = counts.New + counts.Changed;
+        var saved = 0;
+        try
+        {
+            foreach (var chunk in rows.Where(r => r.Outcome == RowOutcome.New).Chunk(ChunkSize))
+            {
+                db.Specialists.AddRange(chunk.Select(r => applier.Create(r.Person)));
+                saved += await SaveChunkAsync(db, chunk.Length, saved, toSave, progress, ct);
+            }
+            foreach (var chunk in rows.Where(r => r.Outcome == RowOutcome.Changed).Chunk(ChunkSize))
+            {
+                var ids = chunk.Select(r => r.ExistingId!.Value).ToList();
+                var tracked = await db.Specialists.Where(s => ids.Contains(s.Id))
+                    .Include(s => s.Expertise).Include(s => s.Education).Include(s => s.Research).Include(s => s.Passports)
+                    .AsSplitQuery().ToDictionaryAsync(s => s.Id, ct);
+                foreach (var row in chunk)
+                    applier.Update(tracked[row.ExistingId!.Value], row);
+                saved += await SaveChunkAsync(db, chunk.Length, saved, toSave, progress, ct);
+            }
+
+            progress?.Report(new ImportProgress(ImportPhase.Finishing, toSave, toSave));
+            db.RecordAuditEvent("RosterImported", nameof(Firm), firmId.ToString(), new Dictionary<string, string?>
+            {
+                ["fileName"] = preview.FileName,
+                ["sha256"] = preview.Sha256,
+                ["new"] = counts.New.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["changed"] = counts.Changed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["unchanged"] = counts.Unchanged.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Someone changed a specialist in this file while the import was saving. Nothing was saved. Check the file again.");
+        }
+        catch (DbUpdateException)
+        {
+            throw new DomainException("The roster changed while the import was saving (for example, someone added the same employee number). Nothing was saved. Check the file again.");
+        }
+        return new ImportResult(counts, preview.FileName, preview.Sha256);
+    }
+
+    private static async Task<int> SaveChunkAsync(RegistryDb db, int people, int saved, int total, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        // Saved rows need no tracking any more; clearing keeps each SaveChanges as cheap as the first.
+        db.ChangeTracker.Clear();
+        progress?.Report(new ImportProgress(ImportPhase.Saving, saved + people, total));
+        return people;
+    }
+
+    private Guid RequireFirm()
+    {
+        var user = currentUser.Get();
+        if (user.Role != Roles.FirmHR || user.FirmId is not { } firmId)
+            throw new DomainException("Only a Firm HR user whose account belongs to a firm can import that firm's roster.");
+        return firmId;
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static string Sample(List<string> employeeNumbers) =>
+        string.Join(", ", employeeNumbers.Take(5)) + (employeeNumbers.Count > 5 ? $" and {employeeNumbers.Count - 5} more" : "");
+}

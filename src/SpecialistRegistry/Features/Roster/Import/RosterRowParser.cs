@@ -1,0 +1,390 @@
+using System.Globalization;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Roster.Import;
+
+/// <summary>
+/// Turns text rows into <see cref="RosterPerson"/>s and reports every cell that cannot be used, with a message
+/// that says what is wrong and what is allowed. Checks that need only the file (duplicates within it, list rows
+/// without a person) are made here; checks against the database are <see cref="RosterComparer"/>'s.
+/// </summary>
+internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, ProblemList problems)
+{
+    private static readonly IReadOnlyList<RosterColumn> Columns = RosterFormat.SpecialistColumns;
+    private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
+    private int _rowProblems;
+
+    private readonly record struct Loc(string? Sheet, int Row, string Column, string Prefix = "");
+
+    public List<ImportedRow> ParseSpecialists(RawTable table, IProgress<ImportProgress>? progress, CancellationToken ct)
+    {
+        var rows = new List<ImportedRow>(table.Rows.Count);
+        var byEmployee = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byNationalId = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
+        var byPassport = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
+        for (var i = 0; i < table.Rows.Count; i++)
+        {
+            if (i % 500 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress(ImportPhase.Checking, i, table.Rows.Count));
+            }
+            var raw = table.Rows[i];
+            _rowProblems = 0;
+            var person = ParsePerson(table.Sheet, raw);
+            var row = new ImportedRow(raw.Row, person);
+
+            if (person.EmployeeNumber.Length > 0 && !byEmployee.TryAdd(person.EmployeeNumber, raw.Row))
+                Problem(At(table.Sheet, raw, SpecialistField.EmployeeNumber),
+                    $"Employee number {person.EmployeeNumber} appears more than once in the file (first on row {byEmployee[person.EmployeeNumber]}).");
+            if (person.NationalIdNumber.Length > 0)
+            {
+                row.NationalIdHash = protector.LookupHash(person.NationalIdNumber);
+                if (!byNationalId.TryAdd(row.NationalIdHash, row))
+                    Problem(At(table.Sheet, raw, SpecialistField.NationalIdNumber),
+                        $"National ID number {Masked(person.NationalIdNumber)} is also given for {Who(byNationalId[row.NationalIdHash])}. A national ID number belongs to one person.");
+            }
+            if (person.Passport is { } passport)
+            {
+                row.PassportHash = protector.LookupHash(passport.Number);
+                if (!byPassport.TryAdd(row.PassportHash, row))
+                    Problem(At(table.Sheet, raw, SpecialistField.PassportNumber),
+                        $"Passport number {Masked(passport.Number)} is also given for {Who(byPassport[row.PassportHash])}. A passport belongs to one person.");
+            }
+            row.Rejected = _rowProblems > 0;
+            rows.Add(row);
+        }
+        progress?.Report(new ImportProgress(ImportPhase.Checking, table.Rows.Count, table.Rows.Count));
+        return rows;
+    }
+
+    /// <summary>CSV: the three list columns of each specialist row.</summary>
+    public void ParseCsvLists(RawTable table, IReadOnlyList<ImportedRow> rows)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var raw = table.Rows[i];
+            var row = rows[i];
+            _rowProblems = 0;
+            CsvList(raw, row, SpecialistField.Expertise, RosterFormat.ExpertiseColumns, "Area|Level|Years", 3, ParseExpertise, p => p.Expertise, "expertise");
+            CsvList(raw, row, SpecialistField.Education, RosterFormat.EducationColumns, "Degree|Field|Institution|Country|GraduationYear", 5, ParseEducation, p => p.Education, "education");
+            CsvList(raw, row, SpecialistField.Research, RosterFormat.ResearchColumns, "Kind|Title|Year|Role|Reference", 3, ParseResearch, p => p.Research, "research");
+            row.Rejected |= _rowProblems > 0;
+        }
+    }
+
+    /// <summary>.xlsx: one list sheet, its rows attached to the specialists by employee number.</summary>
+    public void ParseListSheet(RawTable table, IReadOnlyDictionary<string, ImportedRow> byEmployee)
+    {
+        foreach (var raw in table.Rows)
+        {
+            var employee = raw.Cells[0];
+            var at = new Loc(table.Sheet, raw.Row, RosterFormat.Employee);
+            if (employee.Length == 0)
+            {
+                Problem(at, $"EmployeeNumber is missing. Each row must name a person on the {RosterFormat.SpecialistsSheet} sheet.");
+                continue;
+            }
+            if (!byEmployee.TryGetValue(employee, out var row))
+            {
+                Problem(at, $"Employee number {employee} is not on the {RosterFormat.SpecialistsSheet} sheet.");
+                continue;
+            }
+            _rowProblems = 0;
+            var values = raw.Cells[1..];
+            Loc FieldAt(int f) => new(table.Sheet, raw.Row, table.Columns[f + 1].Name);
+            switch (table.Sheet)
+            {
+                case RosterFormat.ExpertiseSheet:
+                    AddItem(row, p => p.Expertise, ParseExpertise(values, FieldAt), FieldAt(0), "expertise");
+                    break;
+                case RosterFormat.EducationSheet:
+                    AddItem(row, p => p.Education, ParseEducation(values, FieldAt), FieldAt(0), "education");
+                    break;
+                default:
+                    AddItem(row, p => p.Research, ParseResearch(values, FieldAt), FieldAt(0), "research");
+                    break;
+            }
+            row.Rejected |= _rowProblems > 0;
+        }
+    }
+
+    private RosterPerson ParsePerson(string? sheet, RawRow raw)
+    {
+        Loc At_(SpecialistField f) => At(sheet, raw, f);
+        string Cell(SpecialistField f) => raw.Cells[(int)f];
+        string Text(SpecialistField f) => this.Text(At_(f), Cell(f), Columns[(int)f]);
+        DateOnly? Date(SpecialistField f) => this.Date(At_(f), Cell(f), raw.IsNumeric((int)f), Columns[(int)f]);
+
+        var person = new RosterPerson
+        {
+            EmployeeNumber = Text(SpecialistField.EmployeeNumber),
+            FullName = Text(SpecialistField.FullName),
+            LatinName = Text(SpecialistField.LatinName),
+            Gender = Choice<Gender>(At_(SpecialistField.Gender), Cell(SpecialistField.Gender), "gender") ?? default,
+            Nationality = Text(SpecialistField.Nationality),
+            NationalIdNumber = Number(At_(SpecialistField.NationalIdNumber), Cell(SpecialistField.NationalIdNumber), "national ID number"),
+            Phone = Text(SpecialistField.Phone),
+            Email = Email(At_(SpecialistField.Email), Text(SpecialistField.Email)),
+            Position = Text(SpecialistField.Position),
+            Department = Text(SpecialistField.Department),
+            Status = Choice<EmploymentStatus>(At_(SpecialistField.Status), Cell(SpecialistField.Status), "employment status") ?? default,
+        };
+        var born = Date(SpecialistField.DateOfBirth);
+        var hired = Date(SpecialistField.HireDate);
+        var leftOn = Date(SpecialistField.LeftOn);
+        var leftReason = Text(SpecialistField.LeftReason);
+        if (born is { } b && (b > today || b < EarliestBirth))
+        {
+            Problem(At_(SpecialistField.DateOfBirth), b > today ? "The date of birth is in the future." : "The date of birth is before 1900.");
+            born = null;
+        }
+        if (hired is { } h)
+        {
+            if (born is { } b2 && h < b2)
+                Problem(At_(SpecialistField.HireDate), "The hire date is before the date of birth.");
+            else if (h > today.AddYears(1))
+                Problem(At_(SpecialistField.HireDate), "The hire date is more than a year in the future.");
+        }
+        person.DateOfBirth = born ?? default;
+        person.HireDate = hired ?? default;
+
+        var statusGiven = Cell(SpecialistField.Status).Length > 0;
+        if (person.Status == EmploymentStatus.Left)
+        {
+            if (leftOn is null && Cell(SpecialistField.LeftOn).Length == 0)
+                Problem(At_(SpecialistField.LeftOn), "LeftOn is missing; it is required when Status is Left.");
+            if (leftReason.Length == 0)
+                Problem(At_(SpecialistField.LeftReason), "LeftReason is missing; it is required when Status is Left.");
+            if (leftOn is { } l && hired is { } h2 && l < h2)
+                Problem(At_(SpecialistField.LeftOn), "The leaving date is before the hire date.");
+            person.LeftOn = leftOn;
+            person.LeftReason = leftReason;
+        }
+        else if (statusGiven)
+        {
+            if (Cell(SpecialistField.LeftOn).Length > 0)
+                Problem(At_(SpecialistField.LeftOn), "LeftOn must be empty while Status is Current.");
+            if (leftReason.Length > 0)
+                Problem(At_(SpecialistField.LeftReason), "LeftReason must be empty while Status is Current.");
+        }
+
+        person.Passport = Passport(sheet, raw);
+        return person;
+    }
+
+    private RosterPassport? Passport(string? sheet, RawRow raw)
+    {
+        SpecialistField[] fields = [SpecialistField.PassportNumber, SpecialistField.PassportIssuingCountry, SpecialistField.PassportIssuedOn, SpecialistField.PassportExpiresOn];
+        if (fields.All(f => raw.Cells[(int)f].Length == 0))
+            return null;
+        var before = _rowProblems;
+        foreach (var f in fields.Where(f => raw.Cells[(int)f].Length == 0))
+            Problem(At(sheet, raw, f), $"{Columns[(int)f].Name} is missing; a passport needs its number, issuing country, issue date and expiry date.");
+        var number = Number(At(sheet, raw, SpecialistField.PassportNumber), raw.Cells[(int)SpecialistField.PassportNumber], "passport number");
+        var country = Text(At(sheet, raw, SpecialistField.PassportIssuingCountry), raw.Cells[(int)SpecialistField.PassportIssuingCountry], Columns[(int)SpecialistField.PassportIssuingCountry]);
+        var issued = Date(At(sheet, raw, SpecialistField.PassportIssuedOn), raw.Cells[(int)SpecialistField.PassportIssuedOn],
+            raw.IsNumeric((int)SpecialistField.PassportIssuedOn), Columns[(int)SpecialistField.PassportIssuedOn]);
+        var expires = Date(At(sheet, raw, SpecialistField.PassportExpiresOn), raw.Cells[(int)SpecialistField.PassportExpiresOn],
+            raw.IsNumeric((int)SpecialistField.PassportExpiresOn), Columns[(int)SpecialistField.PassportExpiresOn]);
+        if (issued is { } i && i > today)
+            Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), "The passport's issue date is in the future.");
+        if (issued is { } i2 && expires is { } e && e <= i2)
+            Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), "The passport's expiry date is not after its issue date.");
+        return _rowProblems > before || issued is null || expires is null || number.Length == 0
+            ? null
+            : new RosterPassport(number, country, issued.Value, expires.Value);
+    }
+
+    private RosterExpertise? ParseExpertise(string[] values, Func<int, Loc> at)
+    {
+        var before = _rowProblems;
+        var area = Choice<ExpertiseArea>(at(0), values[0], "expertise area");
+        var level = Choice<ExpertiseLevel>(at(1), values[1], "expertise level");
+        var years = Whole(at(2), values[2], 0, RosterLimits.MaxExpertiseYears, "Years");
+        return _rowProblems > before ? null : new RosterExpertise(area!.Value, level!.Value, years!.Value);
+    }
+
+    private RosterEducation? ParseEducation(string[] values, Func<int, Loc> at)
+    {
+        var before = _rowProblems;
+        var columns = RosterFormat.EducationColumns;
+        var degree = Choice<Degree>(at(0), values[0], "degree");
+        var field = Text(at(1), values[1], columns[2]);
+        var institution = Text(at(2), values[2], columns[3]);
+        var country = Text(at(3), values[3], columns[4]);
+        var year = Whole(at(4), values[4], RosterLimits.EarliestYear, today.Year + 8, "GraduationYear");
+        return _rowProblems > before ? null : new RosterEducation(degree!.Value, field, institution, country, year!.Value);
+    }
+
+    private RosterResearch? ParseResearch(string[] values, Func<int, Loc> at)
+    {
+        var before = _rowProblems;
+        var columns = RosterFormat.ResearchColumns;
+        var kind = Choice<ResearchKind>(at(0), values[0], "research kind");
+        var title = Text(at(1), values[1], columns[2]);
+        var year = Whole(at(2), values[2], RosterLimits.EarliestYear, today.Year + 5, "Year");
+        var role = Text(at(3), values[3], columns[4]);
+        var reference = Text(at(4), values[4], columns[5]);
+        return _rowProblems > before ? null : new RosterResearch(kind!.Value, title, year!.Value, role, reference);
+    }
+
+    private void CsvList<T>(RawRow raw, ImportedRow row, SpecialistField column, IReadOnlyList<RosterColumn> itemColumns, string shape,
+        int minFields, Func<string[], Func<int, Loc>, T?> parse, Func<RosterPerson, List<T>> target, string what) where T : class
+    {
+        var cell = raw.Cells[(int)column];
+        if (cell.Length == 0)
+            return;
+        var columnName = RosterFormat.CsvColumns[(int)column].Name;
+        var fieldCount = itemColumns.Count - 1;
+        var items = ListSyntax.Parse(cell);
+        for (var k = 0; k < items.Count; k++)
+        {
+            var fields = items[k];
+            var prefix = $"Item {k + 1}";
+            if (fields.Length < minFields || fields.Length > fieldCount)
+            {
+                Problem(new Loc(null, raw.Row, columnName), $"{prefix} has {fields.Length} field{(fields.Length == 1 ? "" : "s")}; write each {what} item as {shape}, items separated by ;");
+                continue;
+            }
+            if (fields.Length < fieldCount)
+                fields = [.. fields, .. Enumerable.Repeat("", fieldCount - fields.Length)];
+            Loc FieldAt(int f) => new(null, raw.Row, columnName, $"{prefix}, {itemColumns[f + 1].Name}: ");
+            AddItem(row, target, parse(fields, FieldAt), FieldAt(0), what);
+        }
+    }
+
+    private void AddItem<T>(ImportedRow row, Func<RosterPerson, List<T>> target, T? item, Loc at, string what) where T : class
+    {
+        if (item is null)
+            return;
+        var list = target(row.Person);
+        if (list.Count == RosterLimits.MaxItemsPerList)
+        {
+            Problem(at, $"{row.Person.EmployeeNumber} has more than {RosterLimits.MaxItemsPerList} {what} items, the most one person may have.");
+            return;
+        }
+        if (item is RosterExpertise expertise && row.Person.Expertise.Any(e => e.Area == expertise.Area))
+        {
+            Problem(at, $"Expertise area {expertise.Area} is listed more than once for {row.Person.EmployeeNumber}; give it once, with the highest level.");
+            return;
+        }
+        list.Add(item);
+    }
+
+    private string Text(Loc at, string value, RosterColumn column)
+    {
+        if (value.Length == 0)
+        {
+            if (column.Required)
+                Problem(at, $"{column.Name} is missing; it is required.");
+            return "";
+        }
+        if (column.MaxLength > 0 && value.Length > column.MaxLength)
+            Problem(at, $"{column.Name} is {value.Length} characters long; at most {column.MaxLength} are allowed.");
+        return value;
+    }
+
+    private string Email(Loc at, string value)
+    {
+        var atSign = value.IndexOf('@', StringComparison.Ordinal);
+        if (value.Length > 0 && (atSign <= 0 || atSign == value.Length - 1 || value.IndexOf('@', atSign + 1) >= 0 || value.Any(char.IsWhiteSpace)))
+            Problem(at, $"\"{value}\" is not an e-mail address.");
+        return value;
+    }
+
+    /// <summary>A passport or national ID number, normalized as <see cref="FieldProtector.Normalize"/> does.</summary>
+    private string Number(Loc at, string value, string what)
+    {
+        var normalized = FieldProtector.Normalize(value);
+        if (normalized.Length == 0)
+            return "";
+        if (!normalized.All(char.IsAsciiLetterOrDigit))
+        {
+            Problem(at, $"The {what} may contain only Latin letters and digits (spaces and hyphens are ignored).");
+            return "";
+        }
+        if (normalized.Length > RosterLimits.MaxNumberLength)
+        {
+            Problem(at, $"The {what} is {normalized.Length} characters long; at most {RosterLimits.MaxNumberLength} are allowed.");
+            return "";
+        }
+        return normalized;
+    }
+
+    private DateOnly? Date(Loc at, string value, bool numeric, RosterColumn column)
+    {
+        if (value.Length == 0)
+        {
+            if (column.Required)
+                Problem(at, $"{column.Name} is missing; it is required.");
+            return null;
+        }
+        // A cell Excel stores as a date arrives as its serial number; only a plausible range is taken as one,
+        // so that a year typed into a date cell (1985) is refused rather than read as 1905-06-07.
+        if (numeric && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 10959 and < 73051)
+            return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
+        var text = value.Split(' ', 2)[0];
+        if (DateOnly.TryParseExact(text, RosterFormat.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return date;
+        Problem(at, $"\"{value}\" is not a date. Write dates as yyyy-MM-dd, for example 1985-03-12.");
+        return null;
+    }
+
+    private int? Whole(Loc at, string value, int min, int max, string name)
+    {
+        if (value.Length == 0)
+        {
+            Problem(at, $"{name} is missing; it is required.");
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number))
+        {
+            Problem(at, $"\"{value}\" is not a whole number; {name} must be a whole number from {min} to {max}.");
+            return null;
+        }
+        if (number < min || number > max)
+        {
+            Problem(at, $"{name} must be from {min} to {max}; {number} is outside that range.");
+            return null;
+        }
+        return number;
+    }
+
+    private T? Choice<T>(Loc at, string value, string what) where T : struct, Enum
+    {
+        if (value.Length == 0)
+        {
+            Problem(at, $"The {what} is missing; use one of: {RosterFormat.Allowed<T>()}.");
+            return null;
+        }
+        if (EnumNames<T>.ByKey.TryGetValue(Key(value), out var parsed))
+            return parsed;
+        Problem(at, $"\"{value}\" is not a known {what}. Use one of: {RosterFormat.Allowed<T>()}.");
+        return null;
+    }
+
+    private static Loc At(string? sheet, RawRow raw, SpecialistField field) =>
+        new(sheet, raw.Row, RosterFormat.CsvColumns[(int)field].Name);
+
+    private void Problem(Loc at, string message)
+    {
+        _rowProblems++;
+        problems.Add(new ImportProblem(at.Sheet, at.Row, at.Column, at.Prefix + message));
+    }
+
+    internal static string Masked(string number) => $"••••{number[^Math.Min(4, number.Length)..]}";
+
+    private static string Who(ImportedRow other) =>
+        other.Person.EmployeeNumber.Length > 0 ? $"{other.Person.EmployeeNumber} on row {other.Row}" : $"row {other.Row}";
+
+    /// <summary>Enumeration values match ignoring case, spaces, hyphens and underscores ("solvent extraction").</summary>
+    internal static string Key(string value) =>
+        new([.. value.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_')).Select(char.ToLowerInvariant)]);
+
+    private static class EnumNames<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> ByKey = Enum.GetValues<T>().ToDictionary(v => Key(v.ToString()));
+    }
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Data.Seed;
+using SpecialistRegistry.Tests.Infrastructure;
+
+namespace SpecialistRegistry.Tests.Features.Roster.Export;
+
+/// <summary>The file endpoints over HTTP with a real sign-in: Firm HR only, firm-scoped, audited.</summary>
+[Collection(WebCollection.Name)]
+public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
+{
+    [Fact]
+    public async Task Firm_HR_downloads_their_own_roster_as_csv_and_the_download_is_audited()
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+        var (firmId, count, others) = await RosterOfDemoHrAsync();
+
+        var response = await client.GetAsync("/roster/export.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Matches(@"^roster-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        var text = await response.Content.ReadAsStringAsync();
+        var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("EmployeeNumber,FullName", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal(count, lines.Length - 1);
+        Assert.DoesNotContain(others, n => text.Contains(n, StringComparison.Ordinal));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "RosterExported" && a.EntityKey == firmId.ToString() && a.ActorName == "Li Na (Firm HR)"));
+    }
+
+    [Theory]
+    [InlineData("/roster/export.xlsx")]
+    [InlineData("/roster/template.xlsx")]
+    public async Task Workbooks_download_as_xlsx(string path)
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
+    }
+
+    [Fact]
+    public async Task The_csv_template_downloads_with_its_explanation_row()
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+
+        var text = await client.GetStringAsync("/roster/template.csv");
+
+        Assert.Contains("# Required. Your firm's staff number", text);
+        Assert.Contains("E10001,王伟,Wang Wei,Male,1985-03-12", text);
+    }
+
+    [Theory]
+    [InlineData(null, "/Account/Login")]
+    [InlineData(DemoAccounts.RegulatorEmail, "/Account/AccessDenied")]
+    [InlineData(DemoAccounts.CustodyEmail, "/Account/AccessDenied")]
+    [InlineData(DemoAccounts.AdminEmail, "/Account/AccessDenied")]
+    public async Task Other_roles_and_visitors_get_no_roster_file(string? email, string sentTo)
+    {
+        using var client = email is null
+            ? factory.CreateBrowserlessClient()
+            : await factory.SignedInClientAsync(email, DemoAccounts.All.Single(a => a.Email == email).Password);
+
+        foreach (var path in new[] { "/roster/export.csv", "/roster/export.xlsx", "/roster/template.csv", "/roster/template.xlsx" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var location = response.Headers.Location!;
+            Assert.StartsWith(sentTo, location.IsAbsoluteUri ? location.AbsolutePath : new Uri(new Uri("http://x"), location).AbsolutePath);
+        }
+    }
+
+    private async Task<(Guid FirmId, int Count, List<string> OtherFirmsEmails)> RosterOfDemoHrAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
+        var firmId = (await db.Users.SingleAsync(u => u.Email == DemoAccounts.FirmHrEmail)).FirmId!.Value;
+        var count = await db.Specialists.CountAsync(s => s.FirmId == firmId);
+        var own = await db.Specialists.Where(s => s.FirmId == firmId).Select(s => s.Email).ToListAsync();
+        var others = (await db.Specialists.Where(s => s.FirmId != firmId).Select(s => s.Email).ToListAsync()).Except(own).ToList();
+        return (firmId, count, others);
+    }
+}
