@@ -2,6 +2,10 @@ using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Tests.Infrastructure;
@@ -48,6 +52,15 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/Account/Manage/GenerateRecoveryCodes"] = SignedIn,
     };
 
+    /// <summary>GET endpoints that are not pages (file downloads and the like) → who may call them.</summary>
+    private static readonly Dictionary<string, string[]> ExpectedEndpoints = new()
+    {
+        ["/roster/export.csv"] = [Roles.FirmHR],
+        ["/roster/export.xlsx"] = [Roles.FirmHR],
+        ["/roster/template.csv"] = [Roles.FirmHR],
+        ["/roster/template.xlsx"] = [Roles.FirmHR],
+    };
+
     // Pages that answer an allowed GET with a redirect of their own (nothing pending, nothing to show).
     private static readonly Dictionary<string, string> OwnRedirects = new()
     {
@@ -75,13 +88,37 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
     }
 
     [Fact]
+    public void Every_GET_endpoint_that_is_not_a_page_has_an_entry_in_the_matrix()
+    {
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is null)
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(route => !route.StartsWith("/_", StringComparison.Ordinal))
+            .Where(route => !IsStaticAsset(route))
+            .ToHashSet();
+
+        var missing = endpoints.Except(ExpectedEndpoints.Keys).ToList();
+        Assert.True(missing.Count == 0, "GET endpoints with no entry in the role matrix: " + string.Join(", ", missing));
+        Assert.Empty(ExpectedEndpoints.Keys.Except(endpoints));
+    }
+
+    // MapStaticAssets publishes one GET endpoint per file of wwwroot and the libraries' content; none is personal data.
+    private static bool IsStaticAsset(string route) =>
+        route.Contains(":file}", StringComparison.Ordinal) || route.EndsWith(".css", StringComparison.Ordinal) || route.EndsWith(".js", StringComparison.Ordinal)
+        || route.EndsWith(".png", StringComparison.Ordinal) || route.EndsWith(".ico", StringComparison.Ordinal)
+        || route.EndsWith(".woff2", StringComparison.Ordinal) || route.EndsWith(".gz", StringComparison.Ordinal)
+        || route.EndsWith(".br", StringComparison.Ordinal) || route.EndsWith(".map", StringComparison.Ordinal)
+        || route.EndsWith(".json", StringComparison.Ordinal) || route.EndsWith(".svg", StringComparison.Ordinal);
+
+    [Fact]
     public async Task Each_role_is_allowed_exactly_the_pages_the_matrix_gives_it()
     {
         var failures = new List<string>();
         foreach (var who in Everyone)
         {
             using var client = who == Anonymous ? factory.CreateBrowserlessClient() : await SignInAsync(who);
-            foreach (var (route, allowed) in Expected)
+            foreach (var (route, allowed) in Expected.Concat(ExpectedEndpoints))
             {
                 var response = await client.GetAsync(Concrete(route));
                 var location = response.Headers.Location?.OriginalString ?? "";
