@@ -61,7 +61,11 @@ public sealed class RosterImportService(
             throw new DomainException("Your firm is not registered; ask an administrator.");
 
         // Compare again inside the transaction: what is saved is decided against the roster as it is now.
+        // A preview that may be committed had no problems, so every row starts valid again (an earlier,
+        // refused attempt may have marked some).
         var rows = preview.Rows;
+        foreach (var row in rows)
+            row.Rejected = false;
         progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, rows.Count));
         var snapshot = await RosterSnapshot.LoadAsync(db, ct);
         var problems = new ProblemList();
