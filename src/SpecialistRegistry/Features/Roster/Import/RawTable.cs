@@ -115,9 +115,12 @@ internal static class HeaderMap
     private static bool IsNote(string?[] cells) =>
         cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) is { } first && first.TrimStart()[0] == RosterFormat.NoteMarker;
 
-    /// <summary>Header names match ignoring case, spaces, hyphens and underscores ("Employee number" is EmployeeNumber).</summary>
+    /// <summary>
+    /// Header names match ignoring case, spaces, hyphens and underscores ("Employee number" is EmployeeNumber),
+    /// and a stray byte-order mark left by a program that saved the file twice.
+    /// </summary>
     private static string Key(string name) =>
-        new([.. name.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_')).Select(char.ToLowerInvariant)]);
+        new([.. name.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_' or '\uFEFF')).Select(char.ToLowerInvariant)]);
 
     private static string Where(string? sheet) => sheet is null ? "The file " : $"Sheet \"{sheet}\" ";
 }

@@ -172,6 +172,26 @@ public sealed class CommitTests(RosterFixture fixture) : IClassFixture<RosterFix
     }
 
     [Fact]
+    public async Task A_passport_given_to_someone_else_after_the_dry_run_stops_the_commit_every_time()
+    {
+        var firm = await fixture.NewFirmAsync();
+        var newcomer = RosterSamples.Person(1);
+        var preview = await fixture.DryRunAsync(firm, "roster.csv", await RosterFiles.CsvAsync([newcomer, RosterSamples.Person(2)]));
+        var other = RosterSamples.Person(9);
+        other.Passport = newcomer.Passport;
+        await fixture.ImportAsync(firm, [other]);
+        var before = await fixture.CountAsync();
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var refused = await Assert.ThrowsAsync<DomainException>(() => fixture.CommitAsync(firm, preview));
+            Assert.StartsWith("Your roster changed after the file was checked", refused.Message);
+        }
+
+        Assert.Equal(before, await fixture.CountAsync());
+    }
+
+    [Fact]
     public async Task A_preview_with_problems_or_without_changes_cannot_be_committed()
     {
         var firm = await fixture.NewFirmAsync();
