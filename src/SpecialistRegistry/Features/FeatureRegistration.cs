@@ -1,6 +1,7 @@
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
+using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Roster;
 
@@ -18,6 +19,13 @@ public static class FeatureRegistration
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();
         services.AddScoped<DemoData>();
+        services.AddOptions<CustodyOptions>().BindConfiguration(CustodyOptions.Section);
+        services.AddScoped<CustodyService>();
+        services.AddScoped<CustodyQueries>();
+        services.AddScoped<OverdueWorkList>();
+        services.AddSingleton<IMailSender, PickupFolderMailSender>();
+        services.AddSingleton<OverdueReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueReminderJob>());
         return services;
     }
 }
