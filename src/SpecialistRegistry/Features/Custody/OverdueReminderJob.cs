@@ -71,9 +71,8 @@ public sealed class OverdueReminderJob(
         if (due.Count == 0)
             return new ReminderRun(0, 0, 0);
 
-        var officers = await UsersInRole(db, Roles.CustodyOfficer).ToListAsync(ct);
-        var firmIds = due.Select(d => d.FirmId).Distinct().ToList();
-        var hr = await UsersInRole(db, Roles.FirmHR).Where(u => u.FirmId != null && firmIds.Contains(u.FirmId.Value)).ToListAsync(ct);
+        var officers = await UsersInRole(db, Roles.CustodyOfficer, null).ToListAsync(ct);
+        var hr = await UsersInRole(db, Roles.FirmHR, due.Select(d => d.FirmId).Distinct().ToList()).ToListAsync(ct);
         var alreadyToday = (await db.Notifications.AsNoTracking()
             .Where(n => n.CreatedAt >= dayStart && (n.Kind == NotificationKind.PassportOverdue || n.Kind == NotificationKind.PassportDueBack))
             .Select(n => new { n.UserId, n.SpecialistId }).ToListAsync(ct))
@@ -116,10 +115,11 @@ public sealed class OverdueReminderJob(
 
     private sealed record Recipient(string Id, string? Email, Guid? FirmId);
 
-    private static IQueryable<Recipient> UsersInRole(RegistryDb db, string role) =>
+    /// <summary>Active users in a role; with <paramref name="firmIds"/>, only those of these firms.</summary>
+    private static IQueryable<Recipient> UsersInRole(RegistryDb db, string role, List<Guid>? firmIds) =>
         from ur in db.UserRoles
         join r in db.Roles on ur.RoleId equals r.Id
         join u in db.Users on ur.UserId equals u.Id
-        where r.Name == role && !u.IsDisabled
+        where r.Name == role && !u.IsDisabled && (firmIds == null || (u.FirmId != null && firmIds.Contains(u.FirmId.Value)))
         select new Recipient(u.Id, u.Email, u.FirmId);
 }

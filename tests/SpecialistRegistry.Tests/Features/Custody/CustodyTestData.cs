@@ -15,13 +15,14 @@ public sealed class CustodyTestData
     public required TestApp App { get; init; }
     public required Firm Firm { get; init; }
     public required Specialist Specialist { get; init; }
+    public string PassportNumber { get; init; } = Number;
     public Guid PassportId => Specialist.Passports[0].Id;
 
     public static async Task<CustodyTestData> CreateAsync(TestApp app, string employeeNumber = "E-001", string latinName = "Wang Wei", string number = Number)
     {
         var firm = await TestData.AddFirmAsync(app);
         var specialist = await TestData.AddSpecialistAsync(app, firm.Id, employeeNumber, latinName: latinName, passportNumber: number);
-        return new CustodyTestData { App = app, Firm = firm, Specialist = specialist };
+        return new CustodyTestData { App = app, Firm = firm, Specialist = specialist, PassportNumber = number };
     }
 
     public async Task<T> AsOfficerAsync<T>(Func<CustodyService, Task<T>> work, System.Security.Claims.ClaimsPrincipal? user = null)
@@ -52,7 +53,7 @@ public sealed class CustodyTestData
     {
         PassportId = id ?? PassportId,
         Version = (await PassportAsync(id)).Version,
-        Number = Number,
+        Number = PassportNumber,
         IssuingCountry = "China",
         ExpiresOn = Expiry,
         Safe = "A",
