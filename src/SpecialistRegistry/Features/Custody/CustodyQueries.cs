@@ -51,20 +51,30 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
 
     private bool ShowsFullNumbers => currentUser.Get().Principal.IsInRole(Roles.CustodyOfficer);
 
-    /// <summary>By passport number (exact, through the keyed hash) or by part of a name or employee number.</summary>
-    public async Task<IReadOnlyList<PassportMatch>> SearchAsync(string? term, CancellationToken ct = default)
+    /// <summary>
+    /// By passport number (exact, through the keyed hash) or by part of a name or employee number, and/or by the
+    /// custody status of current passports (for example: who has not deposited yet).
+    /// </summary>
+    public async Task<IReadOnlyList<PassportMatch>> SearchAsync(string? term, CustodyStatus? status = null, CancellationToken ct = default)
     {
         term = term?.Trim();
-        if (string.IsNullOrEmpty(term))
+        if (string.IsNullOrEmpty(term) && status is null)
             return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hash = protector.LookupHash(term);
-        var lowered = term.ToLowerInvariant();
-        var rows = await db.Passports.AsNoTracking()
-            .Where(p => p.Number.LookupHash == hash
+        var passports = db.Passports.AsNoTracking();
+        var hash = "";
+        if (!string.IsNullOrEmpty(term))
+        {
+            hash = protector.LookupHash(term);
+            var lowered = term.ToLowerInvariant();
+            passports = passports.Where(p => p.Number.LookupHash == hash
                 || p.Specialist!.FullName.Contains(term)
                 || p.Specialist.LatinName.ToLower().Contains(lowered)
-                || p.Specialist.EmployeeNumber.ToLower() == lowered)
+                || p.Specialist.EmployeeNumber.ToLower() == lowered);
+        }
+        if (status is { } wanted)
+            passports = passports.Where(p => p.IsCurrent && p.CustodyStatus == wanted && p.Specialist!.Status == EmploymentStatus.Current);
+        var rows = await passports
             .OrderByDescending(p => p.Number.LookupHash == hash).ThenBy(p => p.Specialist!.LatinName).ThenByDescending(p => p.IsCurrent)
             .Take(MaxMatches)
             .Select(p => new

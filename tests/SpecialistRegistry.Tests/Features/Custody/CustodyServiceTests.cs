@@ -314,6 +314,23 @@ public sealed class CustodyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_by_status_lists_current_passports_in_that_status_with_or_without_a_name()
+    {
+        var other = await CustodyTestData.CreateAsync(_app, "E-010", "Zhou Kai", "E55550000");
+        await other.HandInAsync();
+
+        var notDeposited = await _data.QueryAsync(q => q.SearchAsync(null, CustodyStatus.NotHeld));
+        var held = await _data.QueryAsync(q => q.SearchAsync(null, CustodyStatus.Held));
+        var heldNamedWang = await _data.QueryAsync(q => q.SearchAsync("wang", CustodyStatus.Held));
+        var nothing = await _data.QueryAsync(q => q.SearchAsync("  ", null));
+
+        Assert.Equal("Wang Wei", Assert.Single(notDeposited).LatinName);
+        Assert.Equal("Zhou Kai", Assert.Single(held).LatinName);
+        Assert.Empty(heldNamedWang);
+        Assert.Empty(nothing);
+    }
+
+    [Fact]
     public async Task Firm_HR_reads_the_chain_of_their_own_staff_only()
     {
         await _data.HandInAsync();
