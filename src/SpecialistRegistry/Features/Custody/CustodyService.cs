@@ -62,17 +62,23 @@ public sealed class CustodyService(
         RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "collecting it");
         var at = clock.GetUtcNow();
 
-        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) => passport.Release(WithReceipt(new CustodyEvent
+        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) =>
         {
-            Kind = CustodyEventKind.Release,
-            OccurredAt = at,
-            ApprovalReference = input.ApprovalReference.Trim(),
-            Destination = input.Destination.Trim(),
-            DepartureOn = input.DepartureOn,
-            DueBackOn = input.DueBackOn,
-            AcknowledgedBy = input.AcknowledgedBy.Trim(),
-            Note = Clean(input.Note),
-        })), ct);
+            // Checked only for a held passport, so a refused state change still reads as the state machine's message.
+            if (passport.CustodyStatus == CustodyStatus.Held && passport.ExpiresOn < input.DueBackOn)
+                return CustodyOutcome.Error(nameof(input.DueBackOn), $"The passport expires on {passport.ExpiresOn:yyyy-MM-dd}, before it is due back. Renew it first.");
+            return passport.Release(WithReceipt(new CustodyEvent
+            {
+                Kind = CustodyEventKind.Release,
+                OccurredAt = at,
+                ApprovalReference = input.ApprovalReference.Trim(),
+                Destination = input.Destination.Trim(),
+                DepartureOn = input.DepartureOn,
+                DueBackOn = input.DueBackOn,
+                AcknowledgedBy = input.AcknowledgedBy.Trim(),
+                Note = Clean(input.Note),
+            }));
+        }, ct);
     }
 
     public async Task<CustodyOutcome> ReturnAsync(ReturnInput input, CancellationToken ct = default)

@@ -166,6 +166,18 @@ public sealed class CustodyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_release_due_back_after_the_passport_expires_is_refused()
+    {
+        await _data.HandInAsync();
+        var form = await _data.ReleaseFormAsync(Today.AddDays(1), new DateOnly(2030, 1, 2));
+
+        var outcome = Assert.IsType<CustodyOutcome.Invalid>(await _data.AsOfficerAsync(s => s.ReleaseAsync(form)));
+
+        Assert.Equal("The passport expires on 2030-01-01, before it is due back. Renew it first.", outcome.Errors[nameof(ReleaseInput.DueBackOn)]);
+        Assert.Equal(CustodyStatus.Held, (await _data.PassportAsync()).CustodyStatus);
+    }
+
+    [Fact]
     public async Task Release_then_return_on_time_records_no_lateness()
     {
         await _data.HandInAsync();
