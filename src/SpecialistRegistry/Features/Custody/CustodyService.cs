@@ -227,7 +227,7 @@ public sealed class CustodyService(
     }
 
     private static CustodyOutcome.Conflict StaleMessage(Passport now) => new(
-        $"Another officer logged this passport a moment ago; it is now {now.CustodyStatus.Describe()}. "
+        $"This passport changed after you opened it (another officer logged it, or its firm edited it); it is now {now.CustodyStatus.Describe()}. "
         + "Nothing was saved. Reload to see its current state before logging anything.");
 
     /// <summary>Exactly what differs between the passport in hand and the registry, one sentence each.</summary>

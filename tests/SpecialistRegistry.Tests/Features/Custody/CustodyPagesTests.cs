@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Tests.Infrastructure;
 
@@ -62,6 +63,25 @@ public sealed class CustodyPagesTests : BunitTestBase, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("Passport not found", page.Markup));
         Assert.DoesNotContain("Safe A", page.Markup);
+    }
+
+    [Fact]
+    public async Task An_officer_acting_on_a_stale_page_is_told_in_the_dialog_and_the_page_then_shows_the_passport_as_it_is()
+    {
+        var page = RenderChain(TestUsers.CustodyOfficer);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=action-ReportLost]")));
+        var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _data.ReleaseAsync(today.AddDays(1), today.AddDays(5)); // another officer, in the meantime
+
+        page.Find("[data-testid=action-ReportLost]").Click();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("textarea")));
+        page.Find("textarea").Change("Holder reports it stolen");
+        page.Find("[data-testid=confirm-close]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("This passport changed after you opened it", page.Find("[data-testid=custody-error]").TextContent));
+        Assert.Equal(CustodyStatus.Released, (await _data.PassportAsync()).CustodyStatus);
+        Assert.Equal(2, (await _data.EventsAsync()).Count);
     }
 
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderChain(ClaimsPrincipal user)

@@ -305,7 +305,8 @@ public sealed class CustodyServiceTests : IAsyncLifetime
 
         var outcome = Assert.IsType<CustodyOutcome.Conflict>(await _data.AsOfficerAsync(s => s.HandInAsync(stale)));
 
-        Assert.Contains("Another officer logged this passport a moment ago; it is now held.", outcome.Message);
+        Assert.Contains("This passport changed after you opened it", outcome.Message);
+        Assert.Contains("it is now held. Nothing was saved.", outcome.Message);
         Assert.Single(await _data.EventsAsync());
     }
 
