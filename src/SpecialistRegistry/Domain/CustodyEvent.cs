@@ -27,4 +27,16 @@ public sealed class CustodyEvent
     public string? ReceiptNumber { get; set; }
     public string? VerificationCode { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>
+    /// The holder (or the person bringing or collecting the passport on their behalf) who acknowledged the
+    /// event; with <see cref="OfficerName"/> this is the acknowledgement of both parties printed on the receipt.
+    /// </summary>
+    public string? AcknowledgedBy { get; set; }
+
+    /// <summary>On a return: whole days after the due-back date (0 when on time).</summary>
+    public int? LateByDays { get; set; }
+
+    /// <summary>On a retirement because of renewal: the passport that replaces this one.</summary>
+    public Guid? ReplacedByPassportId { get; set; }
 }

@@ -47,9 +47,14 @@ public sealed class Passport
         return applied;
     }
 
+    /// <summary>Closes the release; a late return records by how many days it was late.</summary>
     public CustodyEvent Return(CustodyEvent returned)
     {
+        var dueBack = DueBackOn;
         var applied = Apply(returned, CustodyEventKind.Return, CustodyStatus.Held, CustodyStatus.Released);
+        var returnedOn = DateOnly.FromDateTime(returned.OccurredAt.UtcDateTime);
+        applied.DueBackOn = dueBack;
+        applied.LateByDays = dueBack is { } due ? Math.Max(0, returnedOn.DayNumber - due.DayNumber) : 0;
         DueBackOn = null;
         return applied;
     }
@@ -62,6 +67,30 @@ public sealed class Passport
         var applied = Apply(retired, CustodyEventKind.Retired, CustodyStatus.Retired,
             CustodyStatus.NotHeld, CustodyStatus.Held, CustodyStatus.Released, CustodyStatus.Lost);
         IsCurrent = false;
+        return applied;
+    }
+
+    /// <summary>
+    /// A renewed passport replaces this one: this one is retired with a link to its successor, and custody
+    /// continues on the successor (a held passport's successor is held at the same place from the same moment).
+    /// </summary>
+    public CustodyEvent ReplaceWith(Passport successor, CustodyEvent retired, CustodyEvent? successorHandIn)
+    {
+        if (successor.Id == Id || successor.SpecialistId != SpecialistId)
+            throw new DomainException("A passport can only be replaced by another passport of the same person.");
+        if (successor.CustodyStatus != CustodyStatus.NotHeld || successor.CustodyEvents.Count > 0)
+            throw new DomainException("The new passport already has a custody history.");
+        if (CustodyStatus == CustodyStatus.Released)
+            throw new DomainException("A passport that is released cannot be replaced until it is returned.");
+        var wasHeld = CustodyStatus == CustodyStatus.Held;
+        if (wasHeld && successorHandIn is null)
+            throw new ArgumentException("A held passport's successor must be handed in with it.", nameof(successorHandIn));
+        retired.ReplacedByPassportId = successor.Id;
+        var applied = Retire(retired);
+        successor.ReplacesPassportId = Id;
+        successor.IsCurrent = true;
+        if (wasHeld)
+            successor.HandIn(successorHandIn!);
         return applied;
     }
 

@@ -1,6 +1,7 @@
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
+using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Roster;
 using SpecialistRegistry.Features.Roster.Export;
@@ -22,6 +23,13 @@ public static class FeatureRegistration
         services.AddScoped<DemoData>();
         services.AddScoped<RosterImportService>();
         services.AddScoped<RosterExportService>();
+        services.AddOptions<CustodyOptions>().BindConfiguration(CustodyOptions.Section);
+        services.AddScoped<CustodyService>();
+        services.AddScoped<CustodyQueries>();
+        services.AddScoped<OverdueWorkList>();
+        services.AddSingleton<IMailSender, PickupFolderMailSender>();
+        services.AddSingleton<OverdueReminderJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueReminderJob>());
         return services;
     }
 }

@@ -10,10 +10,10 @@ public sealed class NavMenuTests : BunitTestBase
 {
     public static TheoryData<string, string[], string[]> Cases => new()
     {
-        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], [] },
-        { Roles.Regulator, ["/", "/audit", "/Account/Manage"], ["/admin/firms", "/admin/users"] },
-        { Roles.FirmHR, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
-        { Roles.CustodyOfficer, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
+        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], ["/custody", "/custody/overdue", "/custody/receipts/check"] },
+        { Roles.Regulator, ["/", "/audit", "/custody/receipts/check", "/Account/Manage"], ["/admin/firms", "/admin/users", "/custody", "/custody/overdue"] },
+        { Roles.FirmHR, ["/", "/custody/receipts/check", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", "/custody", "/custody/overdue"] },
+        { Roles.CustodyOfficer, ["/", "/custody", "/custody/overdue", "/custody/receipts/check", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
     };
 
     [Theory]

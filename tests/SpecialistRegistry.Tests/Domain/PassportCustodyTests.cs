@@ -150,6 +150,64 @@ public sealed class PassportCustodyTests
             status => Assert.False(PassportIn(status).IsOverdue(far)));
     }
 
+    [Theory]
+    [InlineData("2026-11-19", 0)]
+    [InlineData("2026-11-20", 0)]
+    [InlineData("2026-11-21", 1)]
+    [InlineData("2026-12-20", 30)]
+    public void A_return_records_the_due_back_date_and_how_many_days_late_it_is(string returnedOn, int lateBy)
+    {
+        var passport = PassportIn(CustodyStatus.Released);
+        var returned = Event(CustodyEventKind.Return);
+        returned.OccurredAt = new DateTimeOffset(DateOnly.Parse(returnedOn, CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero);
+
+        passport.Return(returned);
+
+        Assert.Equal(lateBy, returned.LateByDays);
+        Assert.Equal(DueBack, returned.DueBackOn);
+    }
+
+    [Fact]
+    public void A_held_passport_replaced_by_a_renewed_one_is_retired_and_custody_continues_on_the_new_one()
+    {
+        var old = PassportIn(CustodyStatus.Held);
+        var renewed = new Passport { SpecialistId = old.SpecialistId, IsCurrent = false };
+
+        var retired = old.ReplaceWith(renewed, Event(CustodyEventKind.Retired), Event(CustodyEventKind.HandIn));
+
+        Assert.Equal(CustodyStatus.Retired, old.CustodyStatus);
+        Assert.False(old.IsCurrent);
+        Assert.Equal(renewed.Id, retired.ReplacedByPassportId);
+        Assert.Equal(old.Id, renewed.ReplacesPassportId);
+        Assert.True(renewed.IsCurrent);
+        Assert.Equal(CustodyStatus.Held, renewed.CustodyStatus);
+    }
+
+    [Fact]
+    public void A_lost_passport_replaced_by_a_renewed_one_leaves_the_new_one_to_be_handed_in()
+    {
+        var old = PassportIn(CustodyStatus.Lost);
+        var renewed = new Passport { SpecialistId = old.SpecialistId };
+
+        old.ReplaceWith(renewed, Event(CustodyEventKind.Retired), null);
+
+        Assert.Equal(CustodyStatus.Retired, old.CustodyStatus);
+        Assert.Equal(CustodyStatus.NotHeld, renewed.CustodyStatus);
+    }
+
+    [Fact]
+    public void A_released_passport_cannot_be_replaced_until_it_is_returned()
+    {
+        var old = PassportIn(CustodyStatus.Released);
+        var renewed = new Passport { SpecialistId = old.SpecialistId };
+
+        var error = Assert.Throws<DomainException>(() => old.ReplaceWith(renewed, Event(CustodyEventKind.Retired), Event(CustodyEventKind.HandIn)));
+
+        Assert.Equal("A passport that is released cannot be replaced until it is returned.", error.Message);
+        Assert.Equal(CustodyStatus.Released, old.CustodyStatus);
+        Assert.Null(renewed.ReplacesPassportId);
+    }
+
     /// <summary>A passport brought to a status the only way there is: through its events.</summary>
     private static Passport PassportIn(CustodyStatus status)
     {

@@ -20,6 +20,8 @@ internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<Custo
         b.HasIndex(e => e.ReceiptNumber).IsUnique();
         b.Property(e => e.VerificationCode).HasMaxLength(40);
         b.Property(e => e.Note).HasMaxLength(1000);
+        b.Property(e => e.AcknowledgedBy).HasMaxLength(100);
+        b.HasOne<Passport>().WithMany().HasForeignKey(e => e.ReplacedByPassportId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.PassportId, e.OccurredAt });
     }
 }

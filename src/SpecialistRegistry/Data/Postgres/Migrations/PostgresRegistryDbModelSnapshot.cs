@@ -298,6 +298,10 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ApprovalReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -320,6 +324,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("LateByDays")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -345,6 +352,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ReplacedByPassportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("StorageLocation")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -357,6 +367,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("ReplacedByPassportId");
 
                     b.HasIndex("PassportId", "OccurredAt");
 
@@ -986,6 +998,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasForeignKey("PassportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Passport", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByPassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Education", b =>

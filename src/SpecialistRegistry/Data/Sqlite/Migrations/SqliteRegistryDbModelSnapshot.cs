@@ -289,6 +289,10 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ApprovalReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -311,6 +315,9 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateByDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -336,6 +343,9 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ReplacedByPassportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StorageLocation")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -348,6 +358,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
+
+                    b.HasIndex("ReplacedByPassportId");
 
                     b.HasIndex("PassportId", "OccurredAt");
 
@@ -977,6 +989,11 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasForeignKey("PassportId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Passport", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacedByPassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Education", b =>

@@ -1,0 +1,70 @@
+using MudBlazor;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Custody;
+
+public enum CustodyAction
+{
+    HandIn,
+    Release,
+    Return,
+    ReportLost,
+    Retire,
+    Replace,
+}
+
+/// <summary>Opens the dialog for an action; returns the logged outcome, or null when the officer cancelled.</summary>
+public static class CustodyActions
+{
+    /// <summary>The actions the state machine allows from a status, in the order the officer needs them.</summary>
+    public static IReadOnlyList<CustodyAction> AllowedFrom(CustodyStatus status) => status switch
+    {
+        CustodyStatus.NotHeld => [CustodyAction.HandIn, CustodyAction.Replace, CustodyAction.ReportLost, CustodyAction.Retire],
+        CustodyStatus.Held => [CustodyAction.Release, CustodyAction.Replace, CustodyAction.ReportLost, CustodyAction.Retire],
+        CustodyStatus.Released => [CustodyAction.Return, CustodyAction.HandIn, CustodyAction.ReportLost, CustodyAction.Retire],
+        CustodyStatus.Lost => [CustodyAction.Replace, CustodyAction.Retire],
+        _ => [],
+    };
+
+    public static string Label(CustodyAction action) => action switch
+    {
+        CustodyAction.HandIn => "Hand in",
+        CustodyAction.Release => "Release for travel",
+        CustodyAction.Return => "Return",
+        CustodyAction.ReportLost => "Report lost",
+        CustodyAction.Retire => "Retire",
+        CustodyAction.Replace => "Replace with renewed passport",
+        _ => action.ToString(),
+    };
+
+    public static async Task<CustodyOutcome.Logged?> OpenAsync(IDialogService dialogs, CustodyAction action, PassportSummary passport, string? lastLocation = null)
+    {
+        var parameters = new DialogParameters { ["Passport"] = passport };
+        // The hand-in title leaves the registry's number out: the officer reads it off the passport in hand.
+        var title = action == CustodyAction.HandIn ? $"{Label(action)} · {passport.HolderName}" : $"{Label(action)} · {passport.HolderName} · {passport.Number}";
+        var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true };
+        IDialogReference dialog = action switch
+        {
+            CustodyAction.HandIn => await dialogs.ShowAsync<HandInDialog>(title, parameters, options),
+            CustodyAction.Release => await dialogs.ShowAsync<ReleaseDialog>(title, parameters, options),
+            CustodyAction.Return => await dialogs.ShowAsync<ReturnDialog>(title, WithLocation(parameters, lastLocation), options),
+            CustodyAction.ReportLost => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, true), options),
+            CustodyAction.Retire => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, false), options),
+            _ => await dialogs.ShowAsync<ReplaceDialog>(title, parameters, options),
+        };
+        var result = await dialog.Result;
+        return result is { Canceled: false, Data: CustodyOutcome.Logged logged } ? logged : null;
+    }
+
+    private static DialogParameters WithLocation(DialogParameters p, string? location)
+    {
+        p.Add("LastLocation", location);
+        return p;
+    }
+
+    private static DialogParameters WithLost(DialogParameters p, bool lost)
+    {
+        p.Add("Lost", lost);
+        return p;
+    }
+}

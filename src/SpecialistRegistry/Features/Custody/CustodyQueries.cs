@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Custody;
+
+/// <summary>One passport found by the officer's search.</summary>
+public sealed record PassportMatch(
+    Guid PassportId, Guid SpecialistId, string FullName, string LatinName, string EmployeeNumber, string FirmName,
+    string Number, string IssuingCountry, DateOnly ExpiresOn, bool IsCurrent, CustodyStatus Status, DateOnly? DueBackOn);
+
+/// <summary>A passport with its holder and whole chain of custody, oldest first.</summary>
+public sealed record PassportCustody(
+    Guid PassportId, Guid Version, Guid SpecialistId, string FullName, string LatinName, DateOnly DateOfBirth,
+    string Nationality, string EmployeeNumber, string FirmName, string Number, string IssuingCountry,
+    DateOnly IssuedOn, DateOnly ExpiresOn, bool IsCurrent, CustodyStatus Status, DateOnly? DueBackOn,
+    Guid? ReplacesPassportId, Guid? ReplacedByPassportId, string? LastLocation, IReadOnlyList<ChainEntry> Chain);
+
+public sealed record ChainEntry(
+    Guid Id, CustodyEventKind Kind, DateTimeOffset OccurredAt, string OfficerName, string? StorageLocation,
+    string? Condition, string? ApprovalReference, string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn,
+    int? LateByDays, string? AcknowledgedBy, string? ReceiptNumber, string? Note, Guid? ReplacedByPassportId);
+
+/// <summary>Everything printed on a receipt.</summary>
+public sealed record ReceiptView(
+    string ReceiptNumber, string VerificationCode, CustodyEventKind Kind, DateTimeOffset OccurredAt, string OfficerName,
+    string? AcknowledgedBy, Guid PassportId, string FullName, string LatinName, string FirmName, string Number,
+    string IssuingCountry, DateOnly ExpiresOn, string? StorageLocation, string? Condition, string? ApprovalReference,
+    string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn, int? LateByDays, bool IsCurrent);
+
+public enum ReceiptVerdict
+{
+    /// <summary>Issued by us and still describes where the passport is.</summary>
+    GenuineAndCurrent,
+    /// <summary>Issued by us, but a later entry has taken its place.</summary>
+    Superseded,
+    /// <summary>No such receipt number, or the verification code does not belong to it.</summary>
+    NotGenuine,
+}
+
+public sealed record ReceiptCheck(ReceiptVerdict Verdict, string Message);
+
+/// <summary>
+/// Reads for the custody pages. Firm HR's context is narrowed to their firm, so another firm's passport is
+/// "not found". Numbers are shown in full to custody officers only.
+/// </summary>
+public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser)
+{
+    public const int MaxMatches = 50;
+
+    private bool ShowsFullNumbers => currentUser.Get().Principal.IsInRole(Roles.CustodyOfficer);
+
+    /// <summary>
+    /// By passport number (exact, through the keyed hash) or by part of a name or employee number, and/or by the
+    /// custody status of current passports (for example: who has not deposited yet).
+    /// </summary>
+    public async Task<IReadOnlyList<PassportMatch>> SearchAsync(string? term, CustodyStatus? status = null, CancellationToken ct = default)
+    {
+        term = term?.Trim();
+        if (string.IsNullOrEmpty(term) && status is null)
+            return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var passports = db.Passports.AsNoTracking();
+        var hash = "";
+        if (!string.IsNullOrEmpty(term))
+        {
+            hash = protector.LookupHash(term);
+            var lowered = term.ToLowerInvariant();
+            passports = passports.Where(p => p.Number.LookupHash == hash
+                || p.Specialist!.FullName.Contains(term)
+                || p.Specialist.LatinName.ToLower().Contains(lowered)
+                || p.Specialist.EmployeeNumber.ToLower() == lowered);
+        }
+        if (status is { } wanted)
+            passports = passports.Where(p => p.IsCurrent && p.CustodyStatus == wanted && p.Specialist!.Status == EmploymentStatus.Current);
+        var rows = await passports
+            .OrderByDescending(p => p.Number.LookupHash == hash).ThenBy(p => p.Specialist!.LatinName).ThenByDescending(p => p.IsCurrent)
+            .Take(MaxMatches)
+            .Select(p => new
+            {
+                p.Id, p.SpecialistId, p.Specialist!.FullName, p.Specialist.LatinName, p.Specialist.EmployeeNumber,
+                Firm = p.Specialist.Firm!.Name, p.Number, p.IssuingCountry, p.ExpiresOn, p.IsCurrent, p.CustodyStatus, p.DueBackOn,
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new PassportMatch(r.Id, r.SpecialistId, r.FullName, r.LatinName, r.EmployeeNumber, r.Firm,
+            Show(r.Number), r.IssuingCountry, r.ExpiresOn, r.IsCurrent, r.CustodyStatus, r.DueBackOn)).ToList();
+    }
+
+    public async Task<PassportCustody?> PassportAsync(Guid passportId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Passports.AsNoTracking().Where(x => x.Id == passportId)
+            .Select(x => new
+            {
+                x.Id, x.Version, x.SpecialistId, x.Specialist!.FullName, x.Specialist.LatinName, x.Specialist.DateOfBirth,
+                x.Specialist.Nationality, x.Specialist.EmployeeNumber, Firm = x.Specialist.Firm!.Name, x.Number,
+                x.IssuingCountry, x.IssuedOn, x.ExpiresOn, x.IsCurrent, x.CustodyStatus, x.DueBackOn, x.ReplacesPassportId,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (p is null)
+            return null;
+        var chain = await db.CustodyEvents.AsNoTracking().Where(e => e.PassportId == passportId)
+            .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => new ChainEntry(e.Id, e.Kind, e.OccurredAt, e.OfficerName, e.StorageLocation, e.Condition,
+                e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays, e.AcknowledgedBy,
+                e.ReceiptNumber, e.Note, e.ReplacedByPassportId))
+            .ToListAsync(ct);
+        var location = p.CustodyStatus == CustodyStatus.Held ? chain.LastOrDefault(e => e.StorageLocation is not null)?.StorageLocation : null;
+        return new PassportCustody(p.Id, p.Version, p.SpecialistId, p.FullName, p.LatinName, p.DateOfBirth, p.Nationality,
+            p.EmployeeNumber, p.Firm, Show(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn, p.IsCurrent, p.CustodyStatus,
+            p.DueBackOn, p.ReplacesPassportId, chain.LastOrDefault(e => e.ReplacedByPassportId is not null)?.ReplacedByPassportId,
+            location, chain);
+    }
+
+    public async Task<ReceiptView?> ReceiptAsync(string receiptNumber, CancellationToken ct = default)
+    {
+        var number = ReceiptCodes.NormalizeNumber(receiptNumber);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var e = await db.CustodyEvents.AsNoTracking().SingleOrDefaultAsync(x => x.ReceiptNumber == number, ct);
+        if (e is null)
+            return null;
+        var p = await db.Passports.AsNoTracking().Where(x => x.Id == e.PassportId)
+            .Select(x => new { x.Specialist!.FullName, x.Specialist.LatinName, Firm = x.Specialist.Firm!.Name, x.Number, x.IssuingCountry, x.ExpiresOn })
+            .SingleAsync(ct);
+        return new ReceiptView(e.ReceiptNumber!, e.VerificationCode!, e.Kind, e.OccurredAt, e.OfficerName, e.AcknowledgedBy,
+            e.PassportId, p.FullName, p.LatinName, p.Firm, Show(p.Number), p.IssuingCountry, p.ExpiresOn, e.StorageLocation,
+            e.Condition, e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays,
+            await IsLatestAsync(db, e, ct));
+    }
+
+    /// <summary>
+    /// Genuine when the number exists and the code is its own; current while no later entry for the passport
+    /// has superseded it. An unknown number and a wrong code get the same answer, so the check cannot be used
+    /// to find out which receipt numbers exist.
+    /// </summary>
+    public async Task<ReceiptCheck> CheckReceiptAsync(string? receiptNumber, string? verificationCode, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(receiptNumber) || string.IsNullOrWhiteSpace(verificationCode))
+            return new ReceiptCheck(ReceiptVerdict.NotGenuine, "Enter both the receipt number and the verification code printed on the receipt.");
+        var number = ReceiptCodes.NormalizeNumber(receiptNumber);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var e = await db.CustodyEvents.AsNoTracking().SingleOrDefaultAsync(x => x.ReceiptNumber == number, ct);
+        if (e?.VerificationCode is null || !ReceiptCodes.CodesMatch(e.VerificationCode, verificationCode))
+            return new ReceiptCheck(ReceiptVerdict.NotGenuine,
+                $"Not genuine: no receipt {number} with this verification code was issued by the custody office. Check both against the paper; if they are right, report the receipt.");
+        var what = $"{e.Kind.PastTense()} on {e.OccurredAt:yyyy-MM-dd HH:mm} UTC, logged by {e.OfficerName}";
+        if (await IsLatestAsync(db, e, ct))
+            return new ReceiptCheck(ReceiptVerdict.GenuineAndCurrent, $"Genuine and current: receipt {number}, passport {what}.");
+        var later = await db.CustodyEvents.AsNoTracking().Where(x => x.PassportId == e.PassportId)
+            .OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id).Select(x => new { x.Kind, x.OccurredAt }).FirstAsync(ct);
+        return new ReceiptCheck(ReceiptVerdict.Superseded,
+            $"Genuine but superseded: receipt {number} (passport {what}) was replaced by a later entry — {later.Kind.PastTense()} on {later.OccurredAt:yyyy-MM-dd HH:mm} UTC.");
+    }
+
+    private static async Task<bool> IsLatestAsync(RegistryDb db, CustodyEvent e, CancellationToken ct) =>
+        await db.CustodyEvents.Where(x => x.PassportId == e.PassportId)
+            .OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id).Select(x => x.Id).FirstAsync(ct) == e.Id;
+
+    private string Show(SensitiveValue number) => ShowsFullNumbers ? protector.Reveal(number) : number.Masked;
+}

@@ -1,0 +1,298 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Custody;
+
+/// <summary>
+/// The custody officer's entries: hand-in, release, return, lost, retired, replaced. Each is one save (the
+/// audit entry rides along) guarded by the passport's Version, so of two officers logging the same passport
+/// at once exactly one succeeds. Bad input is refused before anything is written.
+/// </summary>
+public sealed class CustodyService(
+    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+{
+    // A clock a few seconds apart between browser and server must not make "now" look like the future.
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
+
+    public async Task<CustodyOutcome> HandInAsync(HandInInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(input.Safe), input.Safe, "Enter the safe.");
+        Require(errors, nameof(input.Slot), input.Slot, "Enter the slot.");
+        Require(errors, nameof(input.Condition), input.Condition, "Describe the passport's condition.");
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "handing it in");
+        var at = CheckTime(errors, input.OccurredAt, "hand-in");
+
+        return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
+        {
+            var differences = Compare(passport, input);
+            if (differences.Count > 0)
+                return CustodyOutcome.Error("", "The passport in hand does not match the registry. " + string.Join(" ", differences)
+                    + " Check the passport, or ask the firm to correct the registry first.");
+            if (await NotBeforeLastEventAsync(db, passport, at, ct) is { } order)
+                return CustodyOutcome.Error(nameof(input.OccurredAt), order);
+            return passport.HandIn(WithReceipt(new CustodyEvent
+            {
+                Kind = CustodyEventKind.HandIn,
+                OccurredAt = at,
+                StorageLocation = Location(input.Safe, input.Slot),
+                Condition = input.Condition.Trim(),
+                AcknowledgedBy = input.AcknowledgedBy.Trim(),
+                Note = Clean(input.Note),
+            }));
+        }, ct);
+    }
+
+    public async Task<CustodyOutcome> ReleaseAsync(ReleaseInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var today = Today;
+        Require(errors, nameof(input.ApprovalReference), input.ApprovalReference, "Enter the travel approval reference.");
+        Require(errors, nameof(input.Destination), input.Destination, "Enter the destination.");
+        if (input.DepartureOn is not { } departure)
+            errors[nameof(input.DepartureOn)] = "Enter the departure date.";
+        else if (departure < today)
+            errors[nameof(input.DepartureOn)] = $"The departure date cannot be in the past (today is {today:yyyy-MM-dd}).";
+        if (input.DueBackOn is not { } dueBack)
+            errors[nameof(input.DueBackOn)] = "Enter the due-back date.";
+        else if (input.DepartureOn is { } dep && dueBack < dep)
+            errors[nameof(input.DueBackOn)] = "The due-back date cannot be before the departure date.";
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "collecting it");
+        var at = clock.GetUtcNow();
+
+        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) =>
+        {
+            // Checked only for a held passport, so a refused state change still reads as the state machine's message.
+            if (passport.CustodyStatus == CustodyStatus.Held && passport.ExpiresOn < input.DueBackOn)
+                return CustodyOutcome.Error(nameof(input.DueBackOn), $"The passport expires on {passport.ExpiresOn:yyyy-MM-dd}, before it is due back. Renew it first.");
+            return passport.Release(WithReceipt(new CustodyEvent
+            {
+                Kind = CustodyEventKind.Release,
+                OccurredAt = at,
+                ApprovalReference = input.ApprovalReference.Trim(),
+                Destination = input.Destination.Trim(),
+                DepartureOn = input.DepartureOn,
+                DueBackOn = input.DueBackOn,
+                AcknowledgedBy = input.AcknowledgedBy.Trim(),
+                Note = Clean(input.Note),
+            }));
+        }, ct);
+    }
+
+    public async Task<CustodyOutcome> ReturnAsync(ReturnInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(input.Safe), input.Safe, "Enter the safe.");
+        Require(errors, nameof(input.Slot), input.Slot, "Enter the slot.");
+        Require(errors, nameof(input.Condition), input.Condition, "Describe the passport's condition.");
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "returning it");
+        var at = CheckTime(errors, input.OccurredAt, "return");
+
+        return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
+        {
+            if (await NotBeforeLastEventAsync(db, passport, at, ct) is { } order)
+                return CustodyOutcome.Error(nameof(input.OccurredAt), order);
+            return passport.Return(WithReceipt(new CustodyEvent
+            {
+                Kind = CustodyEventKind.Return,
+                OccurredAt = at,
+                StorageLocation = Location(input.Safe, input.Slot),
+                Condition = input.Condition.Trim(),
+                AcknowledgedBy = input.AcknowledgedBy.Trim(),
+                Note = Clean(input.Note),
+            }));
+        }, ct);
+    }
+
+    public Task<CustodyOutcome> ReportLostAsync(CloseInput input, CancellationToken ct = default) =>
+        CloseAsync(input, CustodyEventKind.Lost, "Say how and when the passport was lost.", ct);
+
+    public Task<CustodyOutcome> RetireAsync(CloseInput input, CancellationToken ct = default) =>
+        CloseAsync(input, CustodyEventKind.Retired, "Say why the passport is retired (for example: expired, cancelled).", ct);
+
+    /// <summary>Records the renewed passport, retires the old one with a link to it, and carries custody over.</summary>
+    public async Task<CustodyOutcome> ReplaceAsync(ReplaceInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(input.Number), input.Number, "Enter the new passport's number.");
+        Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, "Enter the issuing country.");
+        if (input.IssuedOn is not { } issued)
+            errors[nameof(input.IssuedOn)] = "Enter the issue date.";
+        else if (issued > Today)
+            errors[nameof(input.IssuedOn)] = "The issue date cannot be in the future.";
+        if (input.ExpiresOn is not { } expires)
+            errors[nameof(input.ExpiresOn)] = "Enter the expiry date.";
+        else if (input.IssuedOn is { } iss && expires <= iss)
+            errors[nameof(input.ExpiresOn)] = "The expiry date must be after the issue date.";
+        var at = clock.GetUtcNow();
+
+        Guid successorId = default;
+        string? successorReceipt = null;
+        var outcome = await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
+        {
+            var hash = protector.LookupHash(input.Number);
+            if (await db.Passports.AnyAsync(p => p.Number.LookupHash == hash, ct))
+                return CustodyOutcome.Error(nameof(input.Number), "This passport number is already in the registry.");
+            var successor = new Passport
+            {
+                SpecialistId = passport.SpecialistId,
+                Number = protector.Protect(input.Number),
+                IssuingCountry = input.IssuingCountry.Trim(),
+                IssuedOn = input.IssuedOn!.Value,
+                ExpiresOn = input.ExpiresOn!.Value,
+            };
+            var lastLocation = passport.CustodyStatus == CustodyStatus.Held
+                ? await db.CustodyEvents.Where(e => e.PassportId == passport.Id && e.StorageLocation != null)
+                    .OrderByDescending(e => e.OccurredAt).Select(e => e.StorageLocation).FirstOrDefaultAsync(ct)
+                : null;
+            var retired = Stamp(new CustodyEvent { Kind = CustodyEventKind.Retired, OccurredAt = at, Note = Clean(input.Note) ?? "Renewed" });
+            var handIn = passport.CustodyStatus == CustodyStatus.Held
+                ? WithReceipt(new CustodyEvent
+                {
+                    Kind = CustodyEventKind.HandIn, OccurredAt = at, StorageLocation = lastLocation, Condition = "New",
+                    Note = "Replaces the retired passport, which stays on file.",
+                })
+                : null;
+            db.Passports.Add(successor);
+            var applied = passport.ReplaceWith(successor, retired, handIn);
+            if (handIn is not null)
+                db.CustodyEvents.Add(handIn);
+            successorId = successor.Id;
+            successorReceipt = handIn?.ReceiptNumber;
+            return applied;
+        }, ct);
+        return outcome is CustodyOutcome.Logged logged ? logged with { PassportId = successorId, ReceiptNumber = successorReceipt } : outcome;
+    }
+
+    private async Task<CustodyOutcome> CloseAsync(CloseInput input, CustodyEventKind kind, string noteMissing, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(input.Note), input.Note, noteMissing);
+        var at = clock.GetUtcNow();
+        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) =>
+        {
+            var e = Stamp(new CustodyEvent { Kind = kind, OccurredAt = at, Note = input.Note.Trim() });
+            return kind == CustodyEventKind.Lost ? passport.ReportLost(e) : passport.Retire(e);
+        }, ct);
+    }
+
+    private Task<CustodyOutcome> WriteAsync(Guid passportId, Guid version, Dictionary<string, string> errors,
+        Func<RegistryDb, Passport, object> apply, CancellationToken ct) =>
+        WriteAsync(passportId, version, errors, (db, p) => Task.FromResult(apply(db, p)), ct);
+
+    /// <summary>
+    /// Loads the passport, refuses a stale version, applies the event (the domain refuses an event the
+    /// status does not allow) and saves. <paramref name="apply"/> returns the new event or a refusal.
+    /// </summary>
+    private async Task<CustodyOutcome> WriteAsync(Guid passportId, Guid version, Dictionary<string, string> errors,
+        Func<RegistryDb, Passport, Task<object>> apply, CancellationToken ct)
+    {
+        if (errors.Count > 0)
+            return new CustodyOutcome.Invalid(errors);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var passport = await db.Passports.SingleOrDefaultAsync(p => p.Id == passportId, ct);
+        if (passport is null)
+            return new CustodyOutcome.NotFound();
+        if (passport.Version != version)
+            return StaleMessage(passport);
+        // Guards the race between this check and the write: the UPDATE matches only the version the officer saw.
+        db.Entry(passport).Property(p => p.Version).OriginalValue = version;
+
+        object result;
+        try
+        {
+            result = await apply(db, passport);
+        }
+        catch (DomainException e)
+        {
+            return CustodyOutcome.Error("", e.Message);
+        }
+        if (result is CustodyOutcome refusal)
+            return refusal;
+        var logged = (CustodyEvent)result;
+        db.CustodyEvents.Add(logged);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var now = await fresh.Passports.AsNoTracking().SingleOrDefaultAsync(p => p.Id == passportId, ct);
+            return now is null ? new CustodyOutcome.NotFound() : StaleMessage(now);
+        }
+        return new CustodyOutcome.Logged(passport.Id, logged.Id, logged.ReceiptNumber);
+    }
+
+    private static CustodyOutcome.Conflict StaleMessage(Passport now) => new(
+        $"This passport changed after you opened it (another officer logged it, or its firm edited it); it is now {now.CustodyStatus.Describe()}. "
+        + "Nothing was saved. Reload to see its current state before logging anything.");
+
+    /// <summary>Exactly what differs between the passport in hand and the registry, one sentence each.</summary>
+    private List<string> Compare(Passport passport, HandInInput input)
+    {
+        var differences = new List<string>();
+        if (protector.LookupHash(input.Number) != passport.Number.LookupHash)
+            differences.Add($"Number: in hand {FieldProtector.Normalize(input.Number)}, registry {protector.Reveal(passport.Number)}.");
+        if (!string.Equals(input.IssuingCountry.Trim(), passport.IssuingCountry.Trim(), StringComparison.OrdinalIgnoreCase))
+            differences.Add($"Issuing country: in hand {input.IssuingCountry.Trim()}, registry {passport.IssuingCountry}.");
+        if (input.ExpiresOn != passport.ExpiresOn)
+            differences.Add($"Expiry date: in hand {input.ExpiresOn:yyyy-MM-dd}, registry {passport.ExpiresOn:yyyy-MM-dd}.");
+        return differences;
+    }
+
+    /// <summary>A back-dated entry may not jump ahead of one already in the chain: the chain reads in time order.</summary>
+    private static async Task<string?> NotBeforeLastEventAsync(RegistryDb db, Passport passport, DateTimeOffset at, CancellationToken ct)
+    {
+        var last = await db.CustodyEvents.Where(e => e.PassportId == passport.Id)
+            .OrderByDescending(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
+        return last is { } l && at < l ? $"The time cannot be before the passport's last custody entry ({l:yyyy-MM-dd HH:mm} UTC)." : null;
+    }
+
+    private DateTimeOffset CheckTime(Dictionary<string, string> errors, DateTimeOffset? occurredAt, string what)
+    {
+        var now = clock.GetUtcNow();
+        if (occurredAt is not { } at)
+            return now;
+        if (at > now + FutureTolerance)
+            errors[nameof(HandInInput.OccurredAt)] = $"The {what} time cannot be in the future (it is now {now:yyyy-MM-dd HH:mm} UTC).";
+        return at.ToUniversalTime();
+    }
+
+    private CustodyEvent WithReceipt(CustodyEvent e)
+    {
+        e.ReceiptNumber = ReceiptCodes.NewReceiptNumber(e.OccurredAt);
+        e.VerificationCode = ReceiptCodes.NewVerificationCode();
+        return Stamp(e);
+    }
+
+    private CustodyEvent Stamp(CustodyEvent e)
+    {
+        var officer = currentUser.Get().Actor;
+        e.OfficerId = officer.Id;
+        e.OfficerName = officer.Name;
+        return e;
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static string Location(string safe, string slot) => $"Safe {safe.Trim()}, slot {slot.Trim()}";
+
+    private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    private static void Require(Dictionary<string, string> errors, string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            errors.TryAdd(field, message);
+    }
+
+    private static void RequireAcknowledgement(Dictionary<string, string> errors, string name, bool both, string doing)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            errors.TryAdd(nameof(HandInInput.AcknowledgedBy), $"Enter the name of the person {doing}.");
+        if (!both)
+            errors.TryAdd(nameof(HandInInput.BothPartiesAcknowledge), "Both parties must acknowledge the entry.");
+    }
+}

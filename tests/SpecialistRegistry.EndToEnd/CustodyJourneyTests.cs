@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using SpecialistRegistry.Data.Seed;
+
+namespace SpecialistRegistry.EndToEnd;
+
+/// <summary>
+/// The demo custody officer finds a passport that has not been deposited, hands it in, opens and checks the
+/// receipt, releases the passport for travel and takes it back, in a real Chromium.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CustodyJourneyTests(AppServer app)
+{
+    [Fact]
+    public async Task The_custody_officer_hands_in_releases_and_returns_a_passport_with_receipts()
+    {
+        var page = await app.NewPageAsync();
+        await Journeys.SignInAsync(page, DemoAccounts.CustodyEmail, "DemoCustody-2026");
+
+        // Find someone who has not deposited their passport yet, then look them up by the exact number.
+        await page.GotoAsync("/custody?status=NotHeld");
+        await Journeys.WaitForCircuitAsync(page);
+        var first = page.GetByTestId("custody-results").Locator("tbody tr").First;
+        var number = (await first.GetByTestId("match-number").TextContentAsync())!.Trim();
+        var country = (await first.GetByTestId("match-country").TextContentAsync())!.Trim();
+        var expiry = (await first.GetByTestId("match-expiry").TextContentAsync())!.Trim();
+        await Journeys.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("Custody status").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Any", Exact = true }).ClickAsync();
+        await page.GetByLabel("Passport number (exact) or name").FillAsync(number.ToLowerInvariant());
+        await Assertions.Expect(page.GetByTestId("custody-results").Locator("tbody tr")).ToHaveCountAsync(1);
+
+        // Hand-in: a wrong expiry date is refused and says what differs; the right one is logged.
+        await page.GetByTestId("action-HandIn").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("Passport number (in hand)").FillAsync(number);
+        await dialog.GetByLabel("Issuing country (in hand)").FillAsync(country);
+        await FillDateAsync(dialog.GetByLabel("Expiry date (in hand)"), "2099-01-01");
+        await dialog.GetByLabel("Safe").FillAsync("C");
+        await dialog.GetByLabel("Slot").FillAsync("42");
+        await dialog.GetByLabel("Both parties have checked the details and acknowledge this entry").CheckAsync();
+        await dialog.GetByTestId("confirm-handin").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("custody-error")).ToContainTextAsync($"Expiry date: in hand 2099-01-01, registry {expiry}.");
+        await Journeys.ScreenshotAsync(page, "custody-handin-mismatch");
+        await Journeys.AssertAccessibleAsync(page);
+
+        await FillDateAsync(dialog.GetByLabel("Expiry date (in hand)"), expiry);
+        await dialog.GetByTestId("confirm-handin").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("custody-logged")).ToContainTextAsync("Hand in logged");
+
+        // The receipt: number, verification code and a QR code; printable.
+        await page.GetByTestId("open-receipt").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("receipt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("receipt")).ToContainTextAsync(number);
+        await Assertions.Expect(page.GetByTestId("receipt")).ToContainTextAsync("Safe C, slot 42");
+        var receiptNumber = (await page.GetByTestId("receipt-number").TextContentAsync())!.Trim();
+        var code = (await page.GetByTestId("verification-code").TextContentAsync())!.Trim();
+        Assert.StartsWith("data:image/png;base64,", await page.GetByTestId("receipt-qr").GetAttributeAsync("src"));
+        await Journeys.ScreenshotAsync(page, "custody-receipt");
+        await Journeys.AssertAccessibleAsync(page);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByTestId("print-receipt")).ToBeHiddenAsync();
+        await Journeys.ScreenshotAsync(page, "custody-receipt-print");
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        // The receipt check: genuine and current; a forged code is not genuine.
+        await page.GotoAsync($"/custody/receipts/check?number={receiptNumber}&code={code}");
+        await Journeys.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("Genuine and current");
+        await page.GetByLabel("Verification code").FillAsync("AAAA-BBBB-CCCC");
+        await page.GetByTestId("check-receipt").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("Not genuine");
+        await Journeys.AssertAccessibleAsync(page);
+
+        // Release for travel from the chain-of-custody page.
+        await page.GotoAsync("/custody?q=" + number);
+        await Journeys.WaitForCircuitAsync(page);
+        await page.GetByTestId("custody-results").Locator("tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Held");
+        await page.GetByTestId("action-Release").ClickAsync();
+        dialog = page.GetByRole(AriaRole.Dialog);
+        var dueBack = DateTime.UtcNow.Date.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await dialog.GetByLabel("Travel approval reference").FillAsync("TA-2026-E2E1");
+        await dialog.GetByLabel("Destination").FillAsync("Hamburg");
+        await FillDateAsync(dialog.GetByLabel("Due back on"), dueBack);
+        await dialog.GetByLabel("Both parties have checked the details and acknowledge this entry").CheckAsync();
+        await dialog.GetByTestId("confirm-release").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Released");
+        await Assertions.Expect(page.GetByTestId("custody-logged")).ToContainTextAsync("Open receipt");
+
+        // Back from the trip.
+        await page.GetByTestId("action-Return").ClickAsync();
+        dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByLabel("Safe")).ToHaveValueAsync("C");
+        await dialog.GetByLabel("Both parties have checked the details and acknowledge this entry").CheckAsync();
+        await dialog.GetByTestId("confirm-return").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Held");
+        await Assertions.Expect(page.GetByTestId("custody-chain").Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.GetByTestId("custody-chain")).ToContainTextAsync("TA-2026-E2E1");
+        await Journeys.ScreenshotAsync(page, "custody-chain");
+        await Journeys.AssertAccessibleAsync(page);
+
+        // The first receipt is now superseded by the later entries.
+        await page.GotoAsync($"/custody/receipts/check?number={receiptNumber}&code={code}");
+        await Journeys.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("superseded");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_overdue_work_list_is_sorted_accessible_and_keeps_its_view_in_the_address()
+    {
+        var page = await app.NewPageAsync();
+        await Journeys.SignInAsync(page, DemoAccounts.CustodyEmail, "DemoCustody-2026");
+        await page.GotoAsync("/custody/overdue?within=30");
+        await Journeys.WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.GetByTestId("overdue-grid").Locator("tbody tr").First).ToContainTextAsync("overdue");
+        await Assertions.Expect(page.GetByTestId("overdue-summary")).ToContainTextAsync("overdue");
+        await Journeys.ScreenshotAsync(page, "custody-overdue");
+        await Journeys.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>An editable MudDatePicker takes typed text once the field loses focus.</summary>
+    private static async Task FillDateAsync(ILocator field, string date)
+    {
+        await field.FillAsync(date);
+        await field.PressAsync("Tab");
+    }
+}
