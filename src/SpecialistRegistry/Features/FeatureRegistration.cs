@@ -1,8 +1,12 @@
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
+using SpecialistRegistry.Features.Dashboard;
+using SpecialistRegistry.Features.Flags;
 using SpecialistRegistry.Features.Home;
+using SpecialistRegistry.Features.Matching;
 using SpecialistRegistry.Features.Roster;
+using SpecialistRegistry.Features.Watches;
 
 namespace SpecialistRegistry.Features;
 
@@ -18,6 +22,12 @@ public static class FeatureRegistration
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<FlagService>();
+        services.AddScoped<WatchService>();
+        services.AddScoped<WatchOverdueNotifier>();
+        services.AddHostedService<WatchOverdueService>();
+        services.AddScoped<MatchingService>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 }

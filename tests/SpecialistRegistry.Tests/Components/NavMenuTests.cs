@@ -8,12 +8,14 @@ namespace SpecialistRegistry.Tests.Components;
 /// <summary>The navigation shows an entry only for what the user's role may open.</summary>
 public sealed class NavMenuTests : BunitTestBase
 {
+    private static readonly string[] RegulatorOnly = ["/dashboard", "/flags", "/watches", "/matches"];
+
     public static TheoryData<string, string[], string[]> Cases => new()
     {
-        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], [] },
-        { Roles.Regulator, ["/", "/audit", "/Account/Manage"], ["/admin/firms", "/admin/users"] },
-        { Roles.FirmHR, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
-        { Roles.CustodyOfficer, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
+        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], [.. RegulatorOnly] },
+        { Roles.Regulator, ["/", "/audit", "/Account/Manage", .. RegulatorOnly], ["/admin/firms", "/admin/users"] },
+        { Roles.FirmHR, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", .. RegulatorOnly] },
+        { Roles.CustodyOfficer, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", .. RegulatorOnly] },
     };
 
     [Theory]
