@@ -39,11 +39,12 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var current = db.Specialists.AsNoTracking().Where(s => s.Status == EmploymentStatus.Current);
 
-        var firmNames = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        string Name(Guid id) => firmNames.GetValueOrDefault(id) ?? "Unknown firm";
+        // Firms are few (hundreds); people are many. Segments are summed from the per-firm counts rather than
+        // by a second pass over the people.
+        var firms = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name, f.Segment }).ToDictionaryAsync(f => f.Id, ct);
+        string Name(Guid id) => firms.GetValueOrDefault(id)?.Name ?? "Unknown firm";
 
         var byFirm = await current.GroupBy(s => s.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var bySegment = await current.GroupBy(s => s.Firm!.Segment).Select(g => new SegmentCount(g.Key, g.Count())).ToListAsync(ct);
         // A person has one current passport, so counting current held passports counts people whose passport is held.
         var heldByFirm = await db.Passports.AsNoTracking()
             .Where(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held && p.Specialist!.Status == EmploymentStatus.Current)
@@ -60,7 +61,9 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
         return new DashboardFigures(
             byFirm.Sum(f => f.Count),
             byFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
-            Enum.GetValues<IndustrySegment>().Select(s => new SegmentCount(s, bySegment.FirstOrDefault(b => b.Segment == s)?.Count ?? 0)).ToList(),
+            Enum.GetValues<IndustrySegment>()
+                .Select(segment => new SegmentCount(segment, byFirm.Where(f => firms.GetValueOrDefault(f.FirmId)?.Segment == segment).Sum(f => f.Count)))
+                .ToList(),
             byFirm.Select(f => new FirmCompliance(f.FirmId, Name(f.FirmId), f.Count, heldByFirm.GetValueOrDefault(f.FirmId)))
                 .OrderBy(c => c.Share).ThenBy(c => c.FirmName).ToList(),
             overdueByDate.Sum(d => d.Count),

@@ -10,10 +10,14 @@ public static class NameSimilarity
     public const double LatinWeight = 0.85;
     public const double SameFullNameBonus = 0.15;
 
-    public static double Score(string latinA, string fullA, string latinB, string fullB)
+    public static double Score(string latinA, string fullA, string latinB, string fullB) =>
+        ScoreNormalized(Normalize(latinA), fullA.Trim(), Normalize(latinB), fullB.Trim());
+
+    /// <summary>For callers comparing many pairs: names already normalised and trimmed once each.</summary>
+    public static double ScoreNormalized(string latinA, string fullA, string latinB, string fullB)
     {
-        var latin = JaroWinkler(Normalize(latinA), Normalize(latinB));
-        var sameFull = fullA.Trim().Length > 0 && string.Equals(fullA.Trim(), fullB.Trim(), StringComparison.Ordinal);
+        var latin = JaroWinkler(latinA, latinB);
+        var sameFull = fullA.Length > 0 && string.Equals(fullA, fullB, StringComparison.Ordinal);
         return Math.Round(LatinWeight * latin + (sameFull ? SameFullNameBonus : 0), 4);
     }
 
@@ -32,8 +36,9 @@ public static class NameSimilarity
         if (a.Length == 0 || b.Length == 0)
             return 0;
         var window = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
-        var aMatched = new bool[a.Length];
-        var bMatched = new bool[b.Length];
+        // Names are short: stack buffers keep millions of comparisons free of allocations.
+        Span<bool> aMatched = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> bMatched = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
         var matches = 0;
         for (var i = 0; i < a.Length; i++)
         {
