@@ -91,6 +91,14 @@ public sealed class FlagsJourneyTests(AppServer app)
         await Journeys.ScreenshotAsync(page, "dashboard");
         await Journeys.AssertAccessibleAsync(page);
 
+        // The bell opens its list from the keyboard-reachable button and closes with Escape.
+        await page.GetByTestId("notification-bell").ClickAsync();
+        var notifications = page.GetByRole(AriaRole.Dialog, new() { Name = "Notifications" });
+        await Assertions.Expect(notifications).ToBeVisibleAsync();
+        await Journeys.AssertAccessibleAsync(page);
+        await notifications.PressAsync("Escape");
+        await Assertions.Expect(notifications).ToHaveCountAsync(0);
+
         await page.GotoAsync("/matches");
         await Journeys.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Possible duplicates");

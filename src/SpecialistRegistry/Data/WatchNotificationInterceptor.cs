@@ -35,6 +35,8 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
     {
         db.ChangeTracker.DetectChanges();
         var happenings = new List<Happening>();
+        // A submitted filing brings thousands of entries: look each filing up once per save, not once per entry.
+        var filings = new Dictionary<Guid, Filing?>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             switch (entry.Entity)
@@ -49,7 +51,9 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
                         $"{name} changed employer: {FirmName(db, moved.From)} → {FirmName(db, moved.To)}."));
                     break;
                 case FilingEntry filingEntry when entry.State == EntityState.Added:
-                    if (SubmittedFiling(db, filingEntry.FilingId) is { } filing)
+                    if (!filings.TryGetValue(filingEntry.FilingId, out var filing))
+                        filings[filingEntry.FilingId] = filing = SubmittedFiling(db, filingEntry.FilingId);
+                    if (filing is not null)
                         happenings.Add(new(filingEntry.SpecialistId, NotificationKind.AppearedOnFiling, name =>
                             $"{name} appears on {FirmName(db, filing.FirmId)}'s filing for {filing.Period}."));
                     break;
