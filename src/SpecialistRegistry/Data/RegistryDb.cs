@@ -23,7 +23,6 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
-    public DbSet<MatchDecision> MatchDecisions => Set<MatchDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Who is acting; recorded on every audit entry this context writes.</summary>

@@ -8,6 +8,8 @@ internal sealed class MatchDecisionConfiguration : IEntityTypeConfiguration<Matc
 {
     public void Configure(EntityTypeBuilder<MatchDecision> b)
     {
+        // No DbSet on RegistryDb (features use Set<MatchDecision>()), so the table is named here.
+        b.ToTable("MatchDecisions");
         b.Property(m => m.Id).ValueGeneratedNever();
         b.HasOne<Specialist>().WithMany().HasForeignKey(m => m.FirstSpecialistId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Specialist>().WithMany().HasForeignKey(m => m.SecondSpecialistId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -9,7 +8,7 @@ namespace SpecialistRegistry.Features.Flags;
 /// Raising, resolving and reopening flags on specialists, and the regulator's flags list. Concurrent edits
 /// are caught by the flag's Version token: the later save is refused and told what the flag now says.
 /// </summary>
-public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
     public const int MaxNoteLength = 2000;
@@ -142,8 +141,6 @@ public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, Current
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Firms.AsNoTracking().OrderBy(f => f.Name).Select(f => new FirmChoice(f.Id, f.Name)).ToListAsync(ct);
     }
-
-    public string? CurrentUserId => currentUser.Get().Id;
 
     private static string? NoteProblem(string? note, string whenEmpty) =>
         string.IsNullOrWhiteSpace(note) ? whenEmpty

@@ -62,7 +62,7 @@ public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, Tim
         await foreach (var (a, b, score) in SimilarNamesAsync(db, threshold, ct))
             Add(a, b, MatchKind.SimilarName, score);
 
-        var decisions = await db.MatchDecisions.AsNoTracking()
+        var decisions = await db.Set<MatchDecision>().AsNoTracking()
             .Select(d => new { d.FirstSpecialistId, d.SecondSpecialistId, d.Verdict, d.Note, d.DecidedByName, d.DecidedAt, d.Version })
             .ToDictionaryAsync(d => (d.FirstSpecialistId, d.SecondSpecialistId), ct);
 
@@ -106,13 +106,13 @@ public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, Tim
         var (first, second) = MatchDecision.Pair(input.FirstId, input.SecondId);
         if (await db.Specialists.CountAsync(s => s.Id == first || s.Id == second, ct) != 2)
             return new MatchOutcome.Invalid("One of these specialists no longer exists.");
-        var decision = await db.MatchDecisions.SingleOrDefaultAsync(d => d.FirstSpecialistId == first && d.SecondSpecialistId == second, ct);
+        var decision = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.FirstSpecialistId == first && d.SecondSpecialistId == second, ct);
         if (decision is null)
         {
             if (input.ExpectedVersion is not null)
                 return new MatchOutcome.Invalid("This decision has been withdrawn meanwhile. Reload the list.");
             decision = new MatchDecision { FirstSpecialistId = first, SecondSpecialistId = second };
-            db.MatchDecisions.Add(decision);
+            db.Set<MatchDecision>().Add(decision);
         }
         else if (decision.Version != input.ExpectedVersion)
         {
@@ -138,7 +138,7 @@ public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, Tim
         {
             // Either the version moved on (an update) or the pair's unique index refused a second first decision.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var theirs = await fresh.MatchDecisions.AsNoTracking()
+            var theirs = await fresh.Set<MatchDecision>().AsNoTracking()
                 .SingleOrDefaultAsync(d => d.FirstSpecialistId == first && d.SecondSpecialistId == second, ct);
             if (theirs is null)
                 throw;
