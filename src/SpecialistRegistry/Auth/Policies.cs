@@ -12,6 +12,8 @@ public static class Policies
     public const string FileRoster = nameof(FileRoster);
     public const string ReviewFilings = nameof(ReviewFilings);
     public const string FlagsAndWatches = nameof(FlagsAndWatches);
+    public const string ReviewMatches = nameof(ReviewMatches);
+    public const string ViewDashboard = nameof(ViewDashboard);
     public const string ReadCustody = nameof(ReadCustody);
     public const string WriteCustody = nameof(WriteCustody);
     public const string ReadAudit = nameof(ReadAudit);
@@ -27,6 +29,8 @@ public static class Policies
         [FileRoster] = [Roles.FirmHR],
         [ReviewFilings] = [Roles.Regulator],
         [FlagsAndWatches] = [Roles.Regulator],
+        [ReviewMatches] = [Roles.Regulator],
+        [ViewDashboard] = [Roles.Regulator],
         [ReadCustody] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
         [WriteCustody] = [Roles.CustodyOfficer],
         [ReadAudit] = [Roles.Regulator, Roles.Admin],

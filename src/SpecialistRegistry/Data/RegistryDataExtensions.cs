@@ -20,6 +20,7 @@ public static class RegistryDataExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<WatchNotificationInterceptor>();
         services.AddSingleton<NotificationBroadcaster>();
         services.AddSingleton<NotificationPublishInterceptor>();
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
@@ -47,6 +48,6 @@ public static class RegistryDataExtensions
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, IServiceProvider sp) =>
-        o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
+        o.AddInterceptors(sp.GetRequiredService<WatchNotificationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
          .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }

@@ -39,4 +39,47 @@ public sealed class Flag
     public DateTimeOffset? ResolvedAt { get; set; }
     public string? ResolutionNote { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Closing a flag must say why, so whoever reads it later knows what settled it.</summary>
+    public void Resolve(string resolvedById, string note, DateTimeOffset at)
+    {
+        if (Status == FlagStatus.Resolved)
+            throw new DomainException("This flag is already resolved.");
+        if (string.IsNullOrWhiteSpace(note))
+            throw new DomainException("Say how the flag was resolved.");
+        Status = FlagStatus.Resolved;
+        ResolvedById = resolvedById;
+        ResolvedAt = at;
+        ResolutionNote = note.Trim();
+    }
+
+    /// <summary>Reopening clears the resolution; the audit trail keeps what it said.</summary>
+    public void Reopen()
+    {
+        if (Status == FlagStatus.Open)
+            throw new DomainException("This flag is already open.");
+        Status = FlagStatus.Open;
+        ResolvedById = null;
+        ResolvedAt = null;
+        ResolutionNote = null;
+    }
+}
+
+public static class FlagText
+{
+    public static string Of(FlagReason reason) => reason switch
+    {
+        FlagReason.IncompleteRecord => "Incomplete record",
+        FlagReason.PassportNotDeposited => "Passport not deposited",
+        FlagReason.OverdueReturn => "Overdue passport return",
+        FlagReason.UnreportedTravel => "Unreported travel",
+        FlagReason.UnreportedEmployerChange => "Unreported change of employer",
+        FlagReason.ForeignContact => "Foreign contact",
+        FlagReason.Other => "Other",
+        _ => reason.ToString(),
+    };
+
+    public static string Of(FlagSeverity severity) => severity.ToString();
+
+    public static string Of(FlagStatus status) => status.ToString();
 }

@@ -2,10 +2,14 @@ using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Custody;
+using SpecialistRegistry.Features.Dashboard;
+using SpecialistRegistry.Features.Flags;
 using SpecialistRegistry.Features.Home;
+using SpecialistRegistry.Features.Matching;
 using SpecialistRegistry.Features.Roster;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Features.Watches;
 
 namespace SpecialistRegistry.Features;
 
@@ -30,6 +34,12 @@ public static class FeatureRegistration
         services.AddSingleton<IMailSender, PickupFolderMailSender>();
         services.AddSingleton<OverdueReminderJob>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueReminderJob>());
+        services.AddScoped<FlagService>();
+        services.AddScoped<WatchService>();
+        services.AddScoped<WatchOverdueNotifier>();
+        services.AddHostedService<WatchOverdueService>();
+        services.AddScoped<MatchingService>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 }

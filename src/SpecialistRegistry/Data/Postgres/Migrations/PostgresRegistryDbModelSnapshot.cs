@@ -652,6 +652,62 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.ToTable("Flags");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.MatchDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("FirstSpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SecondSpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondSpecialistId");
+
+                    b.HasIndex("FirstSpecialistId", "SecondSpecialistId")
+                        .IsUnique();
+
+                    b.ToTable("MatchDecisions", (string)null);
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1057,6 +1113,21 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Specialist");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.MatchDecision", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SecondSpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Notification", b =>

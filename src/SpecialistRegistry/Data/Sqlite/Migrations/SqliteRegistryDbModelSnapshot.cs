@@ -643,6 +643,62 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.ToTable("Flags");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.MatchDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirstSpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SecondSpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecondSpecialistId");
+
+                    b.HasIndex("FirstSpecialistId", "SecondSpecialistId")
+                        .IsUnique();
+
+                    b.ToTable("MatchDecisions", (string)null);
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1048,6 +1104,21 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Specialist");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.MatchDecision", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("FirstSpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithMany()
+                        .HasForeignKey("SecondSpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Notification", b =>

@@ -397,6 +397,39 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MatchDecisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstSpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SecondSpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Verdict = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchDecisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatchDecisions_Specialists_FirstSpecialistId",
+                        column: x => x.FirstSpecialistId,
+                        principalTable: "Specialists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MatchDecisions_Specialists_SecondSpecialistId",
+                        column: x => x.SecondSpecialistId,
+                        principalTable: "Specialists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Passports",
                 columns: table => new
                 {
@@ -651,6 +684,17 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MatchDecisions_FirstSpecialistId_SecondSpecialistId",
+                table: "MatchDecisions",
+                columns: new[] { "FirstSpecialistId", "SecondSpecialistId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchDecisions_SecondSpecialistId",
+                table: "MatchDecisions",
+                column: "SecondSpecialistId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_UserId_ReadAt",
                 table: "Notifications",
                 columns: new[] { "UserId", "ReadAt" });
@@ -738,6 +782,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Flags");
+
+            migrationBuilder.DropTable(
+                name: "MatchDecisions");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

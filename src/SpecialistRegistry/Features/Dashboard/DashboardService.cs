@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Dashboard;
+
+public sealed record FirmCount(Guid FirmId, string FirmName, int Count);
+
+public sealed record FirmCompliance(Guid FirmId, string FirmName, int Current, int Held)
+{
+    public double Share => Current == 0 ? 0 : (double)Held / Current;
+}
+
+public sealed record SegmentCount(IndustrySegment Segment, int Count);
+
+public sealed record ReasonCount(FlagReason Reason, int Count);
+
+public sealed record OverdueBucket(string Label, int Count);
+
+public sealed record DashboardFigures(
+    int CurrentSpecialists,
+    IReadOnlyList<FirmCount> SpecialistsByFirm,
+    IReadOnlyList<SegmentCount> SpecialistsBySegment,
+    IReadOnlyList<FirmCompliance> Compliance,
+    int Overdue,
+    IReadOnlyList<OverdueBucket> OverdueByAge,
+    IReadOnlyList<FirmCount> OverdueByFirm,
+    IReadOnlyList<ReasonCount> OpenFlagsByReason);
+
+/// <summary>
+/// The regulator's dashboard. Every figure is a GROUP BY in the database returning one row per firm, segment,
+/// date or reason; no table is loaded. Figures count current staff only: people who left are history.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
+{
+    public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = db.Specialists.AsNoTracking().Where(s => s.Status == EmploymentStatus.Current);
+
+        // Firms are few (hundreds); people are many. Segments are summed from the per-firm counts rather than
+        // by a second pass over the people.
+        var firms = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name, f.Segment }).ToDictionaryAsync(f => f.Id, ct);
+        string Name(Guid id) => firms.GetValueOrDefault(id)?.Name ?? "Unknown firm";
+
+        var byFirm = await current.GroupBy(s => s.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // A person has one current passport, so counting current held passports counts people whose passport is held.
+        var heldByFirm = await db.Passports.AsNoTracking()
+            .Where(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held && p.Specialist!.Status == EmploymentStatus.Current)
+            .GroupBy(p => p.Specialist!.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.FirmId, g => g.Count, ct);
+
+        var overdue = db.Passports.AsNoTracking().Where(p => p.CustodyStatus == CustodyStatus.Released && p.DueBackOn < today);
+        var overdueByDate = await overdue.GroupBy(p => p.DueBackOn).Select(g => new { DueBackOn = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var overdueByFirm = await overdue.GroupBy(p => p.Specialist!.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        var flags = await db.Flags.AsNoTracking().Where(f => f.Status == FlagStatus.Open)
+            .GroupBy(f => f.Reason).Select(g => new ReasonCount(g.Key, g.Count())).ToListAsync(ct);
+
+        return new DashboardFigures(
+            byFirm.Sum(f => f.Count),
+            byFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
+            Enum.GetValues<IndustrySegment>()
+                .Select(segment => new SegmentCount(segment, byFirm.Where(f => firms.GetValueOrDefault(f.FirmId)?.Segment == segment).Sum(f => f.Count)))
+                .ToList(),
+            byFirm.Select(f => new FirmCompliance(f.FirmId, Name(f.FirmId), f.Count, heldByFirm.GetValueOrDefault(f.FirmId)))
+                .OrderBy(c => c.Share).ThenBy(c => c.FirmName).ToList(),
+            overdueByDate.Sum(d => d.Count),
+            AgeBuckets(today, overdueByDate.Select(d => (d.DueBackOn!.Value, d.Count))),
+            overdueByFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
+            flags.OrderByDescending(f => f.Count).ThenBy(f => f.Reason).ToList());
+    }
+
+    internal static IReadOnlyList<OverdueBucket> AgeBuckets(DateOnly today, IEnumerable<(DateOnly DueBackOn, int Count)> byDate)
+    {
+        var buckets = new (string Label, int MaxDays)[] { ("1–7 days", 7), ("8–30 days", 30), ("31–90 days", 90), ("Over 90 days", int.MaxValue) };
+        var counts = new int[buckets.Length];
+        foreach (var (due, count) in byDate)
+        {
+            var days = today.DayNumber - due.DayNumber;
+            counts[Array.FindIndex(buckets, b => days <= b.MaxDays)] += count;
+        }
+        return buckets.Select((b, i) => new OverdueBucket(b.Label, counts[i])).ToList();
+    }
+}
