@@ -4,6 +4,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Features;
+using SpecialistRegistry.Features.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ app.UseMustChangePassword();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
+app.MapSearchExport();
 
 await app.RunAsync();
 return 0;

@@ -20,6 +20,7 @@ public static class RegistryDataExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<NotificationBroadcaster>();
         services.AddSingleton<NotificationPublishInterceptor>();
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
@@ -47,6 +48,7 @@ public static class RegistryDataExtensions
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, IServiceProvider sp) =>
-        o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
+        // The search index first: its derived rows join the save before the audit interceptor locks and writes.
+        o.AddInterceptors(sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
          .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }

@@ -2,7 +2,9 @@ using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Home;
+using SpecialistRegistry.Features.Profile;
 using SpecialistRegistry.Features.Roster;
+using SpecialistRegistry.Features.Search;
 
 namespace SpecialistRegistry.Features;
 
@@ -18,6 +20,8 @@ public static class FeatureRegistration
         services.AddScoped<RosterService>();
         services.AddScoped<SpecialistEditorService>();
         services.AddScoped<DemoData>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<ProfileService>();
         return services;
     }
 }

@@ -32,6 +32,8 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/roster/{Id:guid}"] = [Roles.FirmHR],
         ["/admin/firms"] = [Roles.Admin],
         ["/admin/users"] = [Roles.Admin],
+        ["/search"] = [Roles.Regulator],
+        ["/specialists/{Id:guid}"] = [Roles.Regulator],
         ["/Account/Login"] = Everyone,
         ["/Account/AccessDenied"] = Everyone,
         ["/Account/Lockout"] = Everyone,

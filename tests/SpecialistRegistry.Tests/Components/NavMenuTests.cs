@@ -10,10 +10,10 @@ public sealed class NavMenuTests : BunitTestBase
 {
     public static TheoryData<string, string[], string[]> Cases => new()
     {
-        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], [] },
-        { Roles.Regulator, ["/", "/audit", "/Account/Manage"], ["/admin/firms", "/admin/users"] },
-        { Roles.FirmHR, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
-        { Roles.CustodyOfficer, ["/", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users"] },
+        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], ["/search"] },
+        { Roles.Regulator, ["/", "/search", "/audit", "/Account/Manage"], ["/admin/firms", "/admin/users"] },
+        { Roles.FirmHR, ["/", "/Account/Manage"], ["/search", "/audit", "/admin/firms", "/admin/users"] },
+        { Roles.CustodyOfficer, ["/", "/Account/Manage"], ["/search", "/audit", "/admin/firms", "/admin/users"] },
     };
 
     [Theory]

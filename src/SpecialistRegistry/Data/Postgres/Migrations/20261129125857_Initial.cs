@@ -455,6 +455,40 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchDocuments",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Segment = table.Column<int>(type: "integer", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LatinName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Nationality = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    HireDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Custody = table.Column<int>(type: "integer", nullable: false),
+                    DueBackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PassportExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FlagState = table.Column<int>(type: "integer", nullable: false),
+                    ExpertiseMask = table.Column<long>(type: "bigint", nullable: false),
+                    DegreeMask = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocuments", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchDocuments_Specialists_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "Specialists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Watches",
                 columns: table => new
                 {
@@ -509,6 +543,24 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         principalTable: "Passports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchTexts",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTexts", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchTexts_SearchDocuments_DocId",
+                        column: x => x.DocId,
+                        principalTable: "SearchDocuments",
+                        principalColumn: "DocId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -662,6 +714,57 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 column: "SpecialistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Custody",
+                table: "SearchDocuments",
+                column: "Custody");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FirmId_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "FirmId", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FlagState",
+                table: "SearchDocuments",
+                column: "FlagState");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FullName",
+                table: "SearchDocuments",
+                column: "FullName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_HireDate",
+                table: "SearchDocuments",
+                column: "HireDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_LatinName",
+                table: "SearchDocuments",
+                column: "LatinName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Nationality",
+                table: "SearchDocuments",
+                column: "Nationality");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_PassportExpiresOn",
+                table: "SearchDocuments",
+                column: "PassportExpiresOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Segment_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "Segment", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_SpecialistId",
+                table: "SearchDocuments",
+                column: "SpecialistId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Specialists_FirmId_EmployeeNumber",
                 table: "Specialists",
                 columns: new[] { "FirmId", "EmployeeNumber" },
@@ -732,6 +835,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "ResearchRecords");
 
             migrationBuilder.DropTable(
+                name: "SearchTexts");
+
+            migrationBuilder.DropTable(
                 name: "Watches");
 
             migrationBuilder.DropTable(
@@ -742,6 +848,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Filings");
+
+            migrationBuilder.DropTable(
+                name: "SearchDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

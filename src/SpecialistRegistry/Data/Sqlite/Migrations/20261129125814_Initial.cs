@@ -454,6 +454,40 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchDocuments",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Segment = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LatinName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HireDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Custody = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueBackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PassportExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FlagState = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertiseMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    DegreeMask = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocuments", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchDocuments_Specialists_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "Specialists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Watches",
                 columns: table => new
                 {
@@ -508,6 +542,24 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         principalTable: "Passports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchTexts",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTexts", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchTexts_SearchDocuments_DocId",
+                        column: x => x.DocId,
+                        principalTable: "SearchDocuments",
+                        principalColumn: "DocId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -661,6 +713,57 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                 column: "SpecialistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Custody",
+                table: "SearchDocuments",
+                column: "Custody");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FirmId_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "FirmId", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FlagState",
+                table: "SearchDocuments",
+                column: "FlagState");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FullName",
+                table: "SearchDocuments",
+                column: "FullName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_HireDate",
+                table: "SearchDocuments",
+                column: "HireDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_LatinName",
+                table: "SearchDocuments",
+                column: "LatinName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Nationality",
+                table: "SearchDocuments",
+                column: "Nationality");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_PassportExpiresOn",
+                table: "SearchDocuments",
+                column: "PassportExpiresOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Segment_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "Segment", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_SpecialistId",
+                table: "SearchDocuments",
+                column: "SpecialistId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Specialists_FirmId_EmployeeNumber",
                 table: "Specialists",
                 columns: new[] { "FirmId", "EmployeeNumber" },
@@ -731,6 +834,9 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                 name: "ResearchRecords");
 
             migrationBuilder.DropTable(
+                name: "SearchTexts");
+
+            migrationBuilder.DropTable(
                 name: "Watches");
 
             migrationBuilder.DropTable(
@@ -741,6 +847,9 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Filings");
+
+            migrationBuilder.DropTable(
+                name: "SearchDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
