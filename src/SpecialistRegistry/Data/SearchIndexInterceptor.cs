@@ -126,34 +126,39 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 doc = new SearchDocument { SpecialistId = id, Text = new SearchText() };
                 db.SearchDocuments.Add(doc);
             }
-            doc.Text ??= new SearchText();
             var (firmName, segment) = firms.GetValueOrDefault(s.FirmId);
-            var current = passports.GetValueOrDefault(id, [])
-                .Where(p => p.IsCurrent).OrderByDescending(p => p.ExpiresOn).FirstOrDefault();
-            var myFlags = flags.GetValueOrDefault(id, []);
-            var myExpertise = expertise.GetValueOrDefault(id, []);
-            var myEducation = education.GetValueOrDefault(id, []);
-
-            doc.FirmId = s.FirmId;
-            doc.FirmName = firmName ?? "";
-            doc.Segment = segment;
-            doc.EmployeeNumber = s.EmployeeNumber;
-            doc.FullName = s.FullName;
-            doc.LatinName = s.LatinName;
-            doc.Nationality = s.Nationality;
-            doc.Status = s.Status;
-            doc.HireDate = s.HireDate;
-            doc.Custody = current is null ? SearchCustody.NoPassport : ToSearch(current.CustodyStatus);
-            doc.DueBackOn = current?.DueBackOn;
-            doc.PassportExpiresOn = current?.ExpiresOn;
-            doc.FlagState = myFlags.Any(f => f.Status == FlagStatus.Open) ? SearchFlagState.Open
-                : myFlags.Count > 0 ? SearchFlagState.ResolvedOnly : SearchFlagState.None;
-            doc.ExpertiseMask = myExpertise.Aggregate(0L, (m, e) => m | SearchDocument.ExpertiseBit(e.Area, e.Level));
-            doc.DegreeMask = myEducation.Aggregate(0, (m, e) => m | SearchDocument.DegreeBit(e.Degree));
-            var text = SearchTextBuilder.Compose(s, myExpertise, myEducation, research.GetValueOrDefault(id, []));
-            if (doc.Text.Text != text)
-                doc.Text.Text = text;
+            Fill(doc, s, firmName ?? "", segment, expertise.GetValueOrDefault(id, []), education.GetValueOrDefault(id, []),
+                research.GetValueOrDefault(id, []), passports.GetValueOrDefault(id, []), flags.GetValueOrDefault(id, []));
         }
+    }
+
+    /// <summary>Sets every derived column of <paramref name="doc"/>; bulk loaders (the benchmark) use it too.</summary>
+    public static void Fill(SearchDocument doc, Specialist s, string firmName, IndustrySegment segment,
+        IReadOnlyCollection<Expertise> expertise, IReadOnlyCollection<Education> education, IReadOnlyCollection<ResearchRecord> research,
+        IReadOnlyCollection<Passport> passports, IReadOnlyCollection<Flag> flags)
+    {
+        doc.Text ??= new SearchText();
+        var current = passports.Where(p => p.IsCurrent).OrderByDescending(p => p.ExpiresOn).FirstOrDefault();
+        doc.SpecialistId = s.Id;
+        doc.FirmId = s.FirmId;
+        doc.FirmName = firmName;
+        doc.Segment = segment;
+        doc.EmployeeNumber = s.EmployeeNumber;
+        doc.FullName = s.FullName;
+        doc.LatinName = s.LatinName;
+        doc.Nationality = s.Nationality;
+        doc.Status = s.Status;
+        doc.HireDate = s.HireDate;
+        doc.Custody = current is null ? SearchCustody.NoPassport : ToSearch(current.CustodyStatus);
+        doc.DueBackOn = current?.DueBackOn;
+        doc.PassportExpiresOn = current?.ExpiresOn;
+        doc.FlagState = flags.Any(f => f.Status == FlagStatus.Open) ? SearchFlagState.Open
+            : flags.Count > 0 ? SearchFlagState.ResolvedOnly : SearchFlagState.None;
+        doc.ExpertiseMask = expertise.Aggregate(0L, (m, e) => m | SearchDocument.ExpertiseBit(e.Area, e.Level));
+        doc.DegreeMask = education.Aggregate(0, (m, e) => m | SearchDocument.DegreeBit(e.Degree));
+        var text = SearchTextBuilder.Compose(s, expertise, education, research);
+        if (doc.Text.Text != text)
+            doc.Text.Text = text;
     }
 
     private static void RefreshFirm(RegistryDb db, Firm firm)

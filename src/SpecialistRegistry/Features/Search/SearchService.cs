@@ -28,11 +28,12 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (filtered, message, exact) = await FilterAsync(db, query, ct);
-        var total = await filtered.CountAsync(ct);
         var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
         var page = Math.Max(1, query.Page);
         var rows = await Project(Sorted(filtered, query), Today)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // An exact number has a handful of holders, all on the first page: counting them again would cost a round trip.
+        var total = exact && page == 1 && rows.Count < size ? rows.Count : await filtered.CountAsync(ct);
         var facets = withFacets ? await FacetsAsync(filtered, ct) : null;
         return new SearchResult(rows, total, facets, message, exact);
     }
@@ -138,7 +139,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         }
         if (q.Areas.Count > 0 || q.MinLevel is not null)
         {
-            var mask = ExpertiseMask(q.Areas, q.MinLevel);
+            var mask = ExpertiseMaskFor(q.Areas, q.MinLevel);
             docs = docs.Where(d => (d.ExpertiseMask & mask) != 0);
         }
         if (q.Degrees.Count > 0)
@@ -179,7 +180,8 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         return docs;
     }
 
-    internal static long ExpertiseMask(IReadOnlyList<ExpertiseArea> areas, ExpertiseLevel? minLevel)
+    /// <summary>The expertise bits that answer "any of these areas (all when none) at this level or above".</summary>
+    public static long ExpertiseMaskFor(IReadOnlyList<ExpertiseArea> areas, ExpertiseLevel? minLevel)
     {
         var mask = 0L;
         foreach (var area in areas.Count > 0 ? areas : Enum.GetValues<ExpertiseArea>())
@@ -265,12 +267,12 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         }).Sum(x => x.Count))).ToList();
         var areas = Enum.GetValues<ExpertiseArea>().Select(a =>
         {
-            var m = ExpertiseMask([a], null);
+            var m = ExpertiseMaskFor([a], null);
             return V(a, DisplayText.Of(a), masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
         }).ToList();
         var levels = Enum.GetValues<ExpertiseLevel>().Select(l =>
         {
-            var m = ExpertiseMask([], l);
+            var m = ExpertiseMaskFor([], l);
             return V(l, $"{DisplayText.Of(l)} or above", masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
         }).ToList();
 

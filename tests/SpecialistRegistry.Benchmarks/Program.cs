@@ -1,0 +1,15 @@
+using SpecialistRegistry.Benchmarks.Search;
+
+// dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- <benchmark> [options]
+// Each benchmark lives in its own folder; this file only dispatches on the first argument.
+return args switch
+{
+    ["search", .. var rest] => await SearchBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("usage: dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- search [--people N] [--db PATH] [--regenerate]");
+    return 2;
+}
