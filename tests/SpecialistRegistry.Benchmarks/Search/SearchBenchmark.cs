@@ -46,10 +46,10 @@ public static class SearchBenchmark
                 SearchDataGenerator.Fill(file, host.Services.GetRequiredService<FieldProtector>(), people, 500, today, Console.WriteLine);
                 Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:0} s, file {new FileInfo(file).Length / 1048576.0:N0} MB");
             }
-            // Passport numbers are E + the person's ordinal; about 85 % of people have one.
-            var random = new Random(7);
-            var sample = Enumerable.Range(0, 400).Select(_ => random.Next(1, people + 1)).Select(n => $"E{n:D8}").ToList();
-            passports = sample;
+            // 400 numbers that exist, decrypted from random rows: the look-up is timed on hits only.
+            var protector = host.Services.GetRequiredService<FieldProtector>();
+            passports = (await db.Passports.AsNoTracking().OrderBy(p => EF.Functions.Random()).Take(400).ToListAsync())
+                .Select(p => protector.Reveal(p.Number)).ToList();
             firms = await db.SearchDocuments.GroupBy(d => d.FirmId).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(50).ToListAsync();
             Console.WriteLine($"database: {await db.SearchDocuments.CountAsync():N0} specialists, {await db.Passports.CountAsync():N0} passports, {await db.Firms.CountAsync():N0} firms");
         }
@@ -58,7 +58,8 @@ public static class SearchBenchmark
         var cases = SearchCases.All(midFirm, today);
         using var raw = new SqliteConnection($"Data Source={file};Mode=ReadOnly");
         raw.Open();
-        var protector = host.Services.GetRequiredService<FieldProtector>();
+        var fields = host.Services.GetRequiredService<FieldProtector>();
+        Console.WriteLine($"machine: {System.Environment.ProcessorCount} cores, load average {LoadAverage()}");
 
         Console.WriteLine();
         Console.WriteLine($"{"query",-58} {"rows",9} | {"page+count p50/p95 ms",22} {"SQL p95",8} {"ratio",6} | {"+facets p50/p95 ms",20} {"SQL p95",8} {"ratio",6}");
@@ -68,7 +69,7 @@ public static class SearchBenchmark
             var i = 0;
             var service = await TimeAsync(host, Runs * 5, 20, (s, ct) => s.SearchAsync(new SearchQuery { Text = passports[i++ % passports.Count] }, false, ct));
             var j = 0;
-            var hand = Time(Runs * 5, 20, () => HandSql.Exact(raw, protector.LookupHash(passports[j++ % passports.Count])));
+            var hand = Time(Runs * 5, 20, () => HandSql.Exact(raw, fields.LookupHash(passports[j++ % passports.Count])));
             Console.WriteLine($"{"exact passport number (400 different numbers)",-58} {1,9} | {Fmt(service)} {hand.P95,8:0.0} {service.P95 / hand.P95,6:0.0} |");
             Verdict("exact look-up p95 ≤ 5 ms", service.P95 <= 5);
         }
@@ -89,9 +90,14 @@ public static class SearchBenchmark
             if (facets.P95 > 200) misses.Add($"{c.Name}: with facets p95 {facets.P95:0} ms > 200 ms");
         }
         Console.WriteLine();
+        Console.WriteLine($"load average at the end {LoadAverage()}");
         Console.WriteLine(misses.Count == 0 ? "all targets met" : "targets missed:\n  " + string.Join("\n  ", misses));
         return 0;
     }
+
+    // The machine may be shared: figures mean little without it.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static void Verdict(string what, bool met) => Console.WriteLine($"  {what}: {(met ? "met" : "MISSED")}");
 

@@ -38,6 +38,19 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         return new SearchResult(rows, total, facets, message, exact);
     }
 
+    /// <summary>
+    /// Only the facet counts: the page shows the rows first and the counts when they arrive, because on a
+    /// million people counting every facet costs more than the page itself.
+    /// </summary>
+    public async Task<SearchFacets?> FacetsAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        if (!currentUser.Get().Principal.IsInRole(Roles.Regulator) || (query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (filtered, _, _) = await FilterAsync(db, query, ct);
+        return await FacetsAsync(filtered, ct);
+    }
+
     /// <summary>Every row of the result, in the page's order, for an export; at most <see cref="MaxExportRows"/>.</summary>
     public async Task<(IReadOnlyList<SearchRow> Rows, int Total, string? Message)> AllRowsAsync(SearchQuery query, CancellationToken ct = default)
     {

@@ -69,8 +69,8 @@ public sealed class SearchPageTests : IAsyncLifetime
         var page = _ctx.Render<SearchPage>();
         page.WaitForAssertion(() => Assert.Equal("4 specialists", page.Find("[data-testid=search-total]").TextContent.Trim()));
 
-        var germany = page.FindAll("label").Single(l => l.TextContent.Contains("Germany (1)"));
-        germany.QuerySelector("input")!.Change(true);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("label"), l => l.TextContent.Contains("Germany (1)")));
+        page.FindAll("label").Single(l => l.TextContent.Contains("Germany (1)")).QuerySelector("input")!.Change(true);
 
         page.WaitForAssertion(() => Assert.EndsWith("/search?nationality=Germany", nav.Uri));
         page.WaitForAssertion(() => Assert.Equal("1 specialist", page.Find("[data-testid=search-total]").TextContent.Trim()));

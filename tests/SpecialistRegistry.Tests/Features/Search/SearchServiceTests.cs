@@ -122,6 +122,24 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Equal(1, Count(magnets.Nationalities, "Germany"));
     }
 
+    [Fact]
+    public async Task Facets_counted_on_their_own_match_those_counted_with_the_page()
+    {
+        var query = SearchUrl.Parse("/search?q=ion&segment=PermanentMagnets&segment=RareEarthSeparation");
+        await using var scope = _app.Scope(TestUsers.Regulator);
+        var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+
+        var alone = await search.FacetsAsync(query);
+        var together = (await search.SearchAsync(query, withFacets: true)).Facets!;
+
+        Assert.NotNull(alone);
+        Assert.Equal(together.Areas, alone.Areas);
+        Assert.Equal(together.Custody, alone.Custody);
+        Assert.Equal(together.Firms, alone.Firms);
+        await using var hrScope = _app.Scope(TestUsers.FirmHr(_data.Separation.Id));
+        Assert.Null(await hrScope.ServiceProvider.GetRequiredService<SearchService>().FacetsAsync(query));
+    }
+
     private static int Count(IReadOnlyList<FacetValue> values, string key) => values.SingleOrDefault(v => v.Key == key)?.Count ?? 0;
 
     [Theory]
