@@ -5,6 +5,7 @@ using SpecialistRegistry.Components;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Features;
 using SpecialistRegistry.Features.Roster.Export;
+using SpecialistRegistry.Features.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,6 +35,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRosterFiles();
+app.MapSearchExport();
 
 await app.RunAsync();
 return 0;

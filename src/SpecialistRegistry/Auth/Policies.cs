@@ -18,6 +18,8 @@ public static class Policies
     public const string WriteCustody = nameof(WriteCustody);
     public const string ReadAudit = nameof(ReadAudit);
     public const string ManageUsersAndFirms = nameof(ManageUsersAndFirms);
+    public const string SearchAllFirms = nameof(SearchAllFirms);
+    public const string ExportSearchResults = nameof(ExportSearchResults);
 
     /// <summary>Which roles hold each capability.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -35,6 +37,9 @@ public static class Policies
         [WriteCustody] = [Roles.CustodyOfficer],
         [ReadAudit] = [Roles.Regulator, Roles.Admin],
         [ManageUsersAndFirms] = [Roles.Admin],
+        // Search across firms, full profiles (with reveal on a typed reason) and exports of search results.
+        [SearchAllFirms] = [Roles.Regulator],
+        [ExportSearchResults] = [Roles.Regulator],
     };
 
     public static void AddRegistryPolicies(this AuthorizationOptions options)

@@ -165,6 +165,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var entries = new List<AuditEntry>();
         foreach (var entry in changed)
         {
+            // The search index is derived from the audited entities in this same save and holds nothing of its
+            // own; auditing it would double the trail (and copy names into it) without recording any new fact.
+            if (entry.Entity is SearchDocument or SearchText)
+                continue;
             if (entry.Entity is AuditEntry pending)
             {
                 if (pending.Sequence == 0)

@@ -40,6 +40,9 @@ public sealed class DatabaseStartup(
             if (await demoData.SeedIfEmptyAsync(ct))
                 log.LogInformation("Seeded demo firms, specialists and accounts into the new database.");
         }
+
+        await using (var db = dbFactory.CreateDbContext())
+            await SearchIndexSchema.EnsureAsync(db, ct);
     }
 }
 

@@ -20,6 +20,7 @@ public static class RegistryDataExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<WatchNotificationInterceptor>();
         services.AddSingleton<NotificationBroadcaster>();
         services.AddSingleton<NotificationPublishInterceptor>();
@@ -48,6 +49,9 @@ public static class RegistryDataExtensions
     }
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder o, IServiceProvider sp) =>
-        o.AddInterceptors(sp.GetRequiredService<WatchNotificationInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
+        // The search index first (derived rows, not audited), then watch notifications (audited rows), then the
+        // audit chain, which must see everything the save writes; live announcements last, after the commit.
+        o.AddInterceptors(sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<WatchNotificationInterceptor>(),
+            sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<NotificationPublishInterceptor>())
          .ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 }

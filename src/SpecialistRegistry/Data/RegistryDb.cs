@@ -24,6 +24,8 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<SearchText> SearchTexts => Set<SearchText>();
 
     /// <summary>Who is acting; recorded on every audit entry this context writes.</summary>
     public Actor Actor { get; set; } = Actor.System;

@@ -6,9 +6,11 @@ using SpecialistRegistry.Features.Dashboard;
 using SpecialistRegistry.Features.Flags;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Matching;
-using SpecialistRegistry.Features.Roster;
+using SpecialistRegistry.Features.Profile;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Features.Roster;
+using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Features.Watches;
 
 namespace SpecialistRegistry.Features;
@@ -40,6 +42,8 @@ public static class FeatureRegistration
         services.AddHostedService<WatchOverdueService>();
         services.AddScoped<MatchingService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<ProfileService>();
         return services;
     }
 }

@@ -47,6 +47,8 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/dashboard"] = [Roles.Regulator],
         ["/admin/users"] = [Roles.Admin],
         ["/roster/import"] = [Roles.FirmHR],
+        ["/search"] = [Roles.Regulator],
+        ["/specialists/{Id:guid}"] = [Roles.Regulator],
         ["/Account/Login"] = Everyone,
         ["/Account/AccessDenied"] = Everyone,
         ["/Account/Lockout"] = Everyone,
@@ -69,6 +71,8 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/roster/export.xlsx"] = [Roles.FirmHR],
         ["/roster/template.csv"] = [Roles.FirmHR],
         ["/roster/template.xlsx"] = [Roles.FirmHR],
+        ["/search/export.csv"] = [Roles.Regulator],
+        ["/search/export.xlsx"] = [Roles.Regulator],
     };
 
     // Pages that answer an allowed GET with a redirect of their own (nothing pending, nothing to show).

@@ -8,7 +8,7 @@ namespace SpecialistRegistry.Tests.Components;
 /// <summary>The navigation shows an entry only for what the user's role may open.</summary>
 public sealed class NavMenuTests : BunitTestBase
 {
-    private static readonly string[] RegulatorOnly = ["/dashboard", "/flags", "/watches", "/matches"];
+    private static readonly string[] RegulatorOnly = ["/search", "/dashboard", "/flags", "/watches", "/matches"];
 
     public static TheoryData<string, string[], string[]> Cases => new()
     {

@@ -841,6 +841,110 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.ToTable("ResearchRecords");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.Property<long>("DocId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Custody")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DegreeMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpertiseMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlagState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatinName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PassportExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocId");
+
+                    b.HasIndex("Custody");
+
+                    b.HasIndex("FlagState");
+
+                    b.HasIndex("FullName");
+
+                    b.HasIndex("HireDate");
+
+                    b.HasIndex("LatinName");
+
+                    b.HasIndex("Nationality");
+
+                    b.HasIndex("PassportExpiresOn");
+
+                    b.HasIndex("SpecialistId")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId", "LatinName");
+
+                    b.HasIndex("Segment", "LatinName");
+
+                    b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchText", b =>
+                {
+                    b.Property<long>("DocId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocId");
+
+                    b.ToTable("SearchTexts");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,6 +1259,24 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithOne()
+                        .HasForeignKey("SpecialistRegistry.Domain.SearchDocument", "SpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchText", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.SearchDocument", null)
+                        .WithOne("Text")
+                        .HasForeignKey("SpecialistRegistry.Domain.SearchText", "DocId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Firm", "Firm")
@@ -1194,6 +1316,11 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
             modelBuilder.Entity("SpecialistRegistry.Domain.Passport", b =>
                 {
                     b.Navigation("CustodyEvents");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.Navigation("Text");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace SpecialistRegistry.Data.Postgres.Migrations
+namespace SpecialistRegistry.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -16,10 +15,10 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -30,16 +29,16 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Changes = table.Column<string>(type: "text", nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,15 +49,15 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Firms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    CreditCode = table.Column<string>(type: "character(18)", fixedLength: true, maxLength: 18, nullable: false),
-                    Segment = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Region = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ContactEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 18, nullable: false),
+                    Segment = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,11 +68,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -90,25 +89,25 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    FirmId = table.Column<Guid>(type: "uuid", nullable: true),
-                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,18 +124,18 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Filings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    PreviousFilingId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmittedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ReviewedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ReviewComment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PreviousFilingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ReviewComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -159,27 +158,27 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Specialists",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    LatinName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Gender = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
-                    Nationality = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Position = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    HireDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LeftReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    NationalId_Cipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    NationalId_Last4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    NationalId_LookupHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LatinName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Gender = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HireDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeftReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NationalId_Cipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NationalId_Last4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    NationalId_LookupHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,11 +195,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -217,10 +216,10 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -237,8 +236,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,10 +260,10 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,13 +280,13 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Message = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -304,13 +303,13 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "FilingEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FilingId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    EmployeeNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    FullName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Snapshot = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FilingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -327,13 +326,13 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Education",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Degree = table.Column<int>(type: "integer", nullable: false),
-                    Field = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
-                    Institution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Country = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    GraduationYear = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Degree = table.Column<int>(type: "INTEGER", nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    GraduationYear = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,11 +349,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Expertise",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Area = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Level = table.Column<int>(type: "integer", nullable: false),
-                    Years = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Area = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Years = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -372,18 +371,18 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Flags",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    RaisedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ResolvedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ResolutionNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RaisedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -400,17 +399,17 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "MatchDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FirstSpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SecondSpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Verdict = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Score = table.Column<double>(type: "double precision", nullable: false),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
-                    DecidedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstSpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SecondSpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -433,19 +432,19 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "Passports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IssuingCountry = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    ReplacesPassportId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CustodyStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    DueBackOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number_Cipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Number_Last4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    Number_LookupHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IssuingCountry = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReplacesPassportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CustodyStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DueBackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number_Cipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Number_Last4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Number_LookupHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,13 +467,13 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "ResearchRecords",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,13 +487,47 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchDocuments",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Segment = table.Column<int>(type: "INTEGER", nullable: false),
+                    EmployeeNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LatinName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    HireDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Custody = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueBackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PassportExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FlagState = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExpertiseMask = table.Column<long>(type: "INTEGER", nullable: false),
+                    DegreeMask = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchDocuments", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchDocuments_Specialists_SpecialistId",
+                        column: x => x.SpecialistId,
+                        principalTable: "Specialists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Watches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    SpecialistId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SpecialistId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -517,24 +550,24 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "CustodyEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PassportId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    OfficerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    OfficerName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StorageLocation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Condition = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    ApprovalReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Destination = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    DepartureOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    DueBackOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReceiptNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    VerificationCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    AcknowledgedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    LateByDays = table.Column<int>(type: "integer", nullable: true),
-                    ReplacedByPassportId = table.Column<Guid>(type: "uuid", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PassportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    OfficerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StorageLocation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Condition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApprovalReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DepartureOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DueBackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    VerificationCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LateByDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplacedByPassportId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -551,6 +584,24 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         principalTable: "Passports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SearchTexts",
+                columns: table => new
+                {
+                    DocId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchTexts", x => x.DocId);
+                    table.ForeignKey(
+                        name: "FK_SearchTexts_SearchDocuments_DocId",
+                        column: x => x.DocId,
+                        principalTable: "SearchDocuments",
+                        principalColumn: "DocId",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -720,6 +771,57 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 column: "SpecialistId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Custody",
+                table: "SearchDocuments",
+                column: "Custody");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FirmId_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "FirmId", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FlagState",
+                table: "SearchDocuments",
+                column: "FlagState");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_FullName",
+                table: "SearchDocuments",
+                column: "FullName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_HireDate",
+                table: "SearchDocuments",
+                column: "HireDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_LatinName",
+                table: "SearchDocuments",
+                column: "LatinName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Nationality",
+                table: "SearchDocuments",
+                column: "Nationality");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_PassportExpiresOn",
+                table: "SearchDocuments",
+                column: "PassportExpiresOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_Segment_LatinName",
+                table: "SearchDocuments",
+                columns: new[] { "Segment", "LatinName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchDocuments_SpecialistId",
+                table: "SearchDocuments",
+                column: "SpecialistId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Specialists_FirmId_EmployeeNumber",
                 table: "Specialists",
                 columns: new[] { "FirmId", "EmployeeNumber" },
@@ -793,6 +895,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 name: "ResearchRecords");
 
             migrationBuilder.DropTable(
+                name: "SearchTexts");
+
+            migrationBuilder.DropTable(
                 name: "Watches");
 
             migrationBuilder.DropTable(
@@ -803,6 +908,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Filings");
+
+            migrationBuilder.DropTable(
+                name: "SearchDocuments");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

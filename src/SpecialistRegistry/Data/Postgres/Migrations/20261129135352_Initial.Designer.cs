@@ -13,7 +13,7 @@ using SpecialistRegistry.Data;
 namespace SpecialistRegistry.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresRegistryDb))]
-    [Migration("20261129134723_Initial")]
+    [Migration("20261129135352_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -853,6 +853,112 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.ToTable("ResearchRecords");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.Property<long>("DocId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("DocId"));
+
+                    b.Property<int>("Custody")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DegreeMask")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EmployeeNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ExpertiseMask")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("FlagState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("HireDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LatinName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("PassportExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Segment")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocId");
+
+                    b.HasIndex("Custody");
+
+                    b.HasIndex("FlagState");
+
+                    b.HasIndex("FullName");
+
+                    b.HasIndex("HireDate");
+
+                    b.HasIndex("LatinName");
+
+                    b.HasIndex("Nationality");
+
+                    b.HasIndex("PassportExpiresOn");
+
+                    b.HasIndex("SpecialistId")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId", "LatinName");
+
+                    b.HasIndex("Segment", "LatinName");
+
+                    b.ToTable("SearchDocuments");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchText", b =>
+                {
+                    b.Property<long>("DocId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DocId");
+
+                    b.ToTable("SearchTexts");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1167,6 +1273,24 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", null)
+                        .WithOne()
+                        .HasForeignKey("SpecialistRegistry.Domain.SearchDocument", "SpecialistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchText", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.SearchDocument", null)
+                        .WithOne("Text")
+                        .HasForeignKey("SpecialistRegistry.Domain.SearchText", "DocId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Firm", "Firm")
@@ -1206,6 +1330,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
             modelBuilder.Entity("SpecialistRegistry.Domain.Passport", b =>
                 {
                     b.Navigation("CustodyEvents");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.SearchDocument", b =>
+                {
+                    b.Navigation("Text");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Specialist", b =>

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SpecialistRegistry.Data;
+
+/// <summary>
+/// The parts of the search index that EF's model cannot express, created at start-up (idempotent): SQLite's FTS5
+/// table over SearchTexts with the triggers that keep it in step inside every transaction, PostgreSQL's trigram
+/// index, and the look-up hash indexes for exact passport and national ID search.
+/// </summary>
+public static class SearchIndexSchema
+{
+    public const string FtsTable = "SearchTextIndex";
+
+    public static async Task EnsureAsync(RegistryDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var exists = await db.Database
+                .SqlQueryRaw<long>($"SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name = '{FtsTable}'")
+                .SingleAsync(ct) > 0;
+            if (!exists)
+            {
+                await db.Database.ExecuteSqlRawAsync($"""
+                    CREATE VIRTUAL TABLE {FtsTable} USING fts5(Text, content='SearchTexts', content_rowid='DocId',
+                        tokenize='unicode61 remove_diacritics 2');
+                    CREATE TRIGGER IF NOT EXISTS SearchTexts_ai AFTER INSERT ON SearchTexts BEGIN
+                        INSERT INTO {FtsTable}(rowid, Text) VALUES (new.DocId, new.Text);
+                    END;
+                    CREATE TRIGGER IF NOT EXISTS SearchTexts_ad AFTER DELETE ON SearchTexts BEGIN
+                        INSERT INTO {FtsTable}({FtsTable}, rowid, Text) VALUES ('delete', old.DocId, old.Text);
+                    END;
+                    CREATE TRIGGER IF NOT EXISTS SearchTexts_au AFTER UPDATE ON SearchTexts BEGIN
+                        INSERT INTO {FtsTable}({FtsTable}, rowid, Text) VALUES ('delete', old.DocId, old.Text);
+                        INSERT INTO {FtsTable}(rowid, Text) VALUES (new.DocId, new.Text);
+                    END;
+                    INSERT INTO {FtsTable}({FtsTable}) VALUES ('rebuild');
+                    """, ct);
+            }
+        }
+        else if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                CREATE INDEX IF NOT EXISTS "IX_SearchTexts_Text_trgm" ON "SearchTexts" USING gin ("Text" gin_trgm_ops);
+                """, ct);
+        }
+        // Same SQL on both engines. EF cannot index a complex property's column, so the index is made here.
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE INDEX IF NOT EXISTS "IX_Passports_Number_LookupHash" ON "Passports" ("Number_LookupHash");
+            CREATE INDEX IF NOT EXISTS "IX_Specialists_NationalId_LookupHash" ON "Specialists" ("NationalId_LookupHash");
+            """, ct);
+
+        if (!await db.SearchDocuments.AnyAsync(ct) && await db.Specialists.IgnoreQueryFilters().AnyAsync(ct))
+            await SearchIndexInterceptor.RebuildAllAsync(db, ct);
+    }
+}

@@ -1,0 +1,112 @@
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Search;
+
+/// <summary>Custody as a regulator filters it: a release past its due-back date is "overdue", not "released".</summary>
+public enum CustodyFacet
+{
+    NoPassport,
+    NotDeposited,
+    Held,
+    Released,
+    Overdue,
+    Lost,
+    Retired,
+}
+
+public enum SearchSort
+{
+    Name,
+    ChineseName,
+    Firm,
+    EmployeeNumber,
+    HireDate,
+    PassportExpiry,
+}
+
+/// <summary>
+/// One regulator question. Values within a facet widen it (any of), facets narrow each other (all of).
+/// Everything here round-trips through the URL (<see cref="SearchUrl"/>).
+/// </summary>
+public sealed record SearchQuery
+{
+    public const int MaxTextLength = 200;
+    public static readonly int[] PageSizes = [25, 50, 100];
+
+    public string? Text { get; init; }
+    public IReadOnlyList<Guid> Firms { get; init; } = [];
+    public IReadOnlyList<IndustrySegment> Segments { get; init; } = [];
+    public IReadOnlyList<ExpertiseArea> Areas { get; init; } = [];
+    /// <summary>With areas: at least this level in one of them; alone: at least this level in any area.</summary>
+    public ExpertiseLevel? MinLevel { get; init; }
+    public IReadOnlyList<Degree> Degrees { get; init; } = [];
+    public IReadOnlyList<CustodyFacet> Custody { get; init; } = [];
+    public IReadOnlyList<SearchFlagState> Flags { get; init; } = [];
+    public IReadOnlyList<string> Nationalities { get; init; } = [];
+    /// <summary>Current passport expires between today and today + N days.</summary>
+    public int? ExpiringWithinDays { get; init; }
+    public DateOnly? HiredAfter { get; init; }
+    public SearchSort Sort { get; init; } = SearchSort.Name;
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 50;
+}
+
+public sealed record SearchRow(
+    Guid SpecialistId, string FullName, string LatinName, string EmployeeNumber, string FirmName,
+    IndustrySegment Segment, string Nationality, EmploymentStatus Status, DateOnly HireDate,
+    CustodyFacet Custody, DateOnly? PassportExpiresOn, SearchFlagState FlagState);
+
+public sealed record FacetValue(string Key, string Label, int Count);
+
+public sealed record SearchFacets(
+    IReadOnlyList<FacetValue> Firms, IReadOnlyList<FacetValue> Segments, IReadOnlyList<FacetValue> Areas,
+    IReadOnlyList<FacetValue> Levels, IReadOnlyList<FacetValue> Degrees, IReadOnlyList<FacetValue> Custody,
+    IReadOnlyList<FacetValue> Flags, IReadOnlyList<FacetValue> Nationalities, IReadOnlyList<FacetValue> Expiring);
+
+/// <param name="Message">Said to the user when part of the question could not be used as typed.</param>
+/// <param name="ExactMatch">The text was a passport or national ID number held by the people shown.</param>
+public sealed record SearchResult(IReadOnlyList<SearchRow> Rows, int Total, SearchFacets? Facets, string? Message, bool ExactMatch);
+
+public static class SearchLabels
+{
+    public static string Of(CustodyFacet c) => c switch
+    {
+        CustodyFacet.NoPassport => "No passport on file",
+        CustodyFacet.NotDeposited => "Not deposited",
+        CustodyFacet.Held => "Held",
+        CustodyFacet.Released => "Released",
+        CustodyFacet.Overdue => "Overdue",
+        CustodyFacet.Lost => "Lost",
+        CustodyFacet.Retired => "Retired",
+        _ => c.ToString(),
+    };
+
+    public static string Of(SearchFlagState f) => f switch
+    {
+        SearchFlagState.None => "No flags",
+        SearchFlagState.ResolvedOnly => "Resolved flags only",
+        SearchFlagState.Open => "Open flag",
+        _ => f.ToString(),
+    };
+
+    public static string Of(IndustrySegment s) => s switch
+    {
+        IndustrySegment.RareEarthMining => "Rare-earth mining",
+        IndustrySegment.RareEarthSeparation => "Rare-earth separation",
+        IndustrySegment.MetalAndAlloy => "Metal and alloy",
+        IndustrySegment.PermanentMagnets => "Permanent magnets",
+        _ => s.ToString(),
+    };
+
+    public static string Of(SearchSort s) => s switch
+    {
+        SearchSort.Name => "Name (Latin)",
+        SearchSort.ChineseName => "Name",
+        SearchSort.Firm => "Firm",
+        SearchSort.EmployeeNumber => "Employee number",
+        SearchSort.HireDate => "Hire date",
+        SearchSort.PassportExpiry => "Passport expiry",
+        _ => s.ToString(),
+    };
+}

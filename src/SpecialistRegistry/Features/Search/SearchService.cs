@@ -1,0 +1,304 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Search;
+
+/// <summary>
+/// The regulator's search across all firms, over the derived <see cref="SearchDocument"/> rows: free text through
+/// the full-text index, facets as integer columns and bit masks, exact passport / national ID look-up through
+/// the keyed hash. Only a page of rows ever leaves the database.
+/// </summary>
+public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+{
+    private const int MaxTerms = 12;
+    public const int MaxExportRows = 100_000;
+
+    [GeneratedRegex("^[A-Z0-9]{6,24}$")]
+    private static partial Regex IdentityNumberShape();
+
+    public async Task<SearchResult> SearchAsync(SearchQuery query, bool withFacets, CancellationToken ct = default)
+    {
+        if (!currentUser.Get().Principal.IsInRole(Roles.Regulator))
+            return new SearchResult([], 0, null, "Search across firms is for regulators.", false);
+        if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
+            return new SearchResult([], 0, null, $"The search text is {query.Text!.Length:N0} characters long; the limit is {SearchQuery.MaxTextLength}. Shorten it and search again.", false);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (filtered, message, exact) = await FilterAsync(db, query, ct);
+        var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
+        var page = Math.Max(1, query.Page);
+        var rows = await Project(Sorted(filtered, query), Today)
+            .Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        // An exact number has a handful of holders, all on the first page: counting them again would cost a round trip.
+        var total = exact && page == 1 && rows.Count < size ? rows.Count : await filtered.CountAsync(ct);
+        var facets = withFacets ? await FacetsAsync(filtered, ct) : null;
+        return new SearchResult(rows, total, facets, message, exact);
+    }
+
+    /// <summary>
+    /// Only the facet counts: the page shows the rows first and the counts when they arrive, because on a
+    /// million people counting every facet costs more than the page itself.
+    /// </summary>
+    public async Task<SearchFacets?> FacetsAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        if (!currentUser.Get().Principal.IsInRole(Roles.Regulator) || (query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
+            return null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (filtered, _, _) = await FilterAsync(db, query, ct);
+        return await FacetsAsync(filtered, ct);
+    }
+
+    /// <summary>Every row of the result, in the page's order, for an export; at most <see cref="MaxExportRows"/>.</summary>
+    public async Task<(IReadOnlyList<SearchRow> Rows, int Total, string? Message)> AllRowsAsync(SearchQuery query, CancellationToken ct = default)
+    {
+        if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
+            return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (filtered, message, _) = await FilterAsync(db, query, ct);
+        var total = await filtered.CountAsync(ct);
+        var rows = await Project(Sorted(filtered, query), Today).Take(MaxExportRows).ToListAsync(ct);
+        return (rows, total, message);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<(IQueryable<SearchDocument> Query, string? Message, bool Exact)> FilterAsync(RegistryDb db, SearchQuery q, CancellationToken ct)
+    {
+        IQueryable<SearchDocument> docs = db.SearchDocuments.AsNoTracking();
+        var text = q.Text?.Trim() ?? "";
+        string? message = null;
+
+        if (text.Length > 0)
+        {
+            // A full passport or national ID number finds its holder exactly, whatever the facets say.
+            var normalized = FieldProtector.Normalize(text);
+            if (IdentityNumberShape().IsMatch(normalized) && normalized.Any(char.IsDigit))
+            {
+                var hash = protector.LookupHash(normalized);
+                var holders = await db.Passports.Where(p => p.Number.LookupHash == hash).Select(p => p.SpecialistId)
+                    .Union(db.Specialists.Where(s => s.NationalId.LookupHash == hash).Select(s => s.Id))
+                    .ToListAsync(ct);
+                if (holders.Count > 0)
+                    return (docs.Where(d => holders.Contains(d.SpecialistId)), null, true);
+            }
+
+            var terms = Terms(text);
+            if (terms.Count == 0)
+                message = "The search text has no letters or digits to look for, so it was left out.";
+            else
+            {
+                if (terms.Count > MaxTerms)
+                {
+                    message = $"Only the first {MaxTerms} words of the search text were used.";
+                    terms = terms.Take(MaxTerms).ToList();
+                }
+                docs = WithText(db, docs, terms);
+            }
+        }
+        return (ApplyFacets(docs, q, Today), message, false);
+    }
+
+    /// <summary>Words of the text; a run of Chinese characters stays together as one phrase.</summary>
+    internal static List<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        var cjkRun = new List<string>();
+        foreach (var token in SearchTextBuilder.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.Length == 1 && SearchTextBuilder.IsCjk(token[0]))
+            {
+                cjkRun.Add(token);
+                continue;
+            }
+            if (cjkRun.Count > 0) { terms.Add(string.Join(' ', cjkRun)); cjkRun.Clear(); }
+            terms.Add(token);
+        }
+        if (cjkRun.Count > 0) terms.Add(string.Join(' ', cjkRun));
+        return terms;
+    }
+
+    private static IQueryable<SearchDocument> WithText(RegistryDb db, IQueryable<SearchDocument> docs, List<string> terms)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // Terms hold only letters, digits and spaces, so quoting each makes any input a literal FTS5 phrase.
+            var match = string.Join(' ', terms.Select(t => SearchTextBuilder.IsCjk(t[0]) ? $"\"{t}\"" : $"\"{t}\"*"));
+            var hits = db.Database.SqlQueryRaw<long>($"SELECT rowid AS \"Value\" FROM {SearchIndexSchema.FtsTable} WHERE {SearchIndexSchema.FtsTable} MATCH {{0}}", match);
+            return docs.Where(d => hits.Contains(d.DocId));
+        }
+        // PostgreSQL: substring match, served by the trigram index on SearchTexts.
+        foreach (var term in terms)
+        {
+            var pattern = $"%{term}%";
+            docs = docs.Where(d => EF.Functions.Like(d.Text!.Text, pattern));
+        }
+        return docs;
+    }
+
+    internal static IQueryable<SearchDocument> ApplyFacets(IQueryable<SearchDocument> docs, SearchQuery q, DateOnly today)
+    {
+        if (q.Firms.Count > 0)
+        {
+            var firms = q.Firms.ToList();
+            docs = docs.Where(d => firms.Contains(d.FirmId));
+        }
+        if (q.Segments.Count > 0)
+        {
+            var segments = q.Segments.ToList();
+            docs = docs.Where(d => segments.Contains(d.Segment));
+        }
+        if (q.Areas.Count > 0 || q.MinLevel is not null)
+        {
+            var mask = ExpertiseMaskFor(q.Areas, q.MinLevel);
+            docs = docs.Where(d => (d.ExpertiseMask & mask) != 0);
+        }
+        if (q.Degrees.Count > 0)
+        {
+            var mask = q.Degrees.Aggregate(0, (m, d) => m | SearchDocument.DegreeBit(d));
+            docs = docs.Where(d => (d.DegreeMask & mask) != 0);
+        }
+        if (q.Custody.Count > 0)
+        {
+            var plain = q.Custody.Where(c => c is not (CustodyFacet.Released or CustodyFacet.Overdue)).Select(ToStored).ToList();
+            var released = q.Custody.Contains(CustodyFacet.Released);
+            var overdue = q.Custody.Contains(CustodyFacet.Overdue);
+            docs = (released, overdue) switch
+            {
+                (true, true) => docs.Where(d => plain.Contains(d.Custody) || d.Custody == SearchCustody.Released),
+                (true, false) => docs.Where(d => plain.Contains(d.Custody) || (d.Custody == SearchCustody.Released && !(d.DueBackOn < today))),
+                (false, true) => docs.Where(d => plain.Contains(d.Custody) || (d.Custody == SearchCustody.Released && d.DueBackOn < today)),
+                _ => docs.Where(d => plain.Contains(d.Custody)),
+            };
+        }
+        if (q.Flags.Count > 0)
+        {
+            var flags = q.Flags.ToList();
+            docs = docs.Where(d => flags.Contains(d.FlagState));
+        }
+        if (q.Nationalities.Count > 0)
+        {
+            var nationalities = q.Nationalities.ToList();
+            docs = docs.Where(d => nationalities.Contains(d.Nationality));
+        }
+        if (q.ExpiringWithinDays is { } days)
+        {
+            var until = today.AddDays(Math.Clamp(days, 0, 3650));
+            docs = docs.Where(d => d.PassportExpiresOn >= today && d.PassportExpiresOn <= until);
+        }
+        if (q.HiredAfter is { } hired)
+            docs = docs.Where(d => d.HireDate > hired);
+        return docs;
+    }
+
+    /// <summary>The expertise bits that answer "any of these areas (all when none) at this level or above".</summary>
+    public static long ExpertiseMaskFor(IReadOnlyList<ExpertiseArea> areas, ExpertiseLevel? minLevel)
+    {
+        var mask = 0L;
+        foreach (var area in areas.Count > 0 ? areas : Enum.GetValues<ExpertiseArea>())
+            foreach (var level in Enum.GetValues<ExpertiseLevel>().Where(l => minLevel is null || l >= minLevel))
+                mask |= SearchDocument.ExpertiseBit(area, level);
+        return mask;
+    }
+
+    private static SearchCustody ToStored(CustodyFacet c) => c switch
+    {
+        CustodyFacet.NoPassport => SearchCustody.NoPassport,
+        CustodyFacet.NotDeposited => SearchCustody.NotHeld,
+        CustodyFacet.Held => SearchCustody.Held,
+        CustodyFacet.Lost => SearchCustody.Lost,
+        CustodyFacet.Retired => SearchCustody.Retired,
+        _ => SearchCustody.Released,
+    };
+
+    private static IQueryable<SearchDocument> Sorted(IQueryable<SearchDocument> docs, SearchQuery q) => (q.Sort, q.Descending) switch
+    {
+        (SearchSort.ChineseName, false) => docs.OrderBy(d => d.FullName).ThenBy(d => d.DocId),
+        (SearchSort.ChineseName, true) => docs.OrderByDescending(d => d.FullName).ThenBy(d => d.DocId),
+        (SearchSort.Firm, false) => docs.OrderBy(d => d.FirmName).ThenBy(d => d.LatinName).ThenBy(d => d.DocId),
+        (SearchSort.Firm, true) => docs.OrderByDescending(d => d.FirmName).ThenBy(d => d.LatinName).ThenBy(d => d.DocId),
+        (SearchSort.EmployeeNumber, false) => docs.OrderBy(d => d.EmployeeNumber).ThenBy(d => d.DocId),
+        (SearchSort.EmployeeNumber, true) => docs.OrderByDescending(d => d.EmployeeNumber).ThenBy(d => d.DocId),
+        (SearchSort.HireDate, false) => docs.OrderBy(d => d.HireDate).ThenBy(d => d.DocId),
+        (SearchSort.HireDate, true) => docs.OrderByDescending(d => d.HireDate).ThenBy(d => d.DocId),
+        (SearchSort.PassportExpiry, false) => docs.OrderBy(d => d.PassportExpiresOn == null).ThenBy(d => d.PassportExpiresOn).ThenBy(d => d.DocId),
+        (SearchSort.PassportExpiry, true) => docs.OrderByDescending(d => d.PassportExpiresOn).ThenBy(d => d.DocId),
+        (_, true) => docs.OrderByDescending(d => d.LatinName).ThenBy(d => d.DocId),
+        _ => docs.OrderBy(d => d.LatinName).ThenBy(d => d.DocId),
+    };
+
+    private static IQueryable<SearchRow> Project(IQueryable<SearchDocument> docs, DateOnly today) => docs.Select(d => new SearchRow(
+        d.SpecialistId, d.FullName, d.LatinName, d.EmployeeNumber, d.FirmName, d.Segment, d.Nationality, d.Status, d.HireDate,
+        d.Custody == SearchCustody.NoPassport ? CustodyFacet.NoPassport
+            : d.Custody == SearchCustody.NotHeld ? CustodyFacet.NotDeposited
+            : d.Custody == SearchCustody.Held ? CustodyFacet.Held
+            : d.Custody == SearchCustody.Lost ? CustodyFacet.Lost
+            : d.Custody == SearchCustody.Retired ? CustodyFacet.Retired
+            : d.DueBackOn < today ? CustodyFacet.Overdue : CustodyFacet.Released,
+        d.PassportExpiresOn, d.FlagState));
+
+    /// <summary>
+    /// Counts per facet value within the current result. Low-cardinality facets are counted together in one
+    /// grouped scan and split in memory; firm, nationality and expertise need a grouping each.
+    /// </summary>
+    private async Task<SearchFacets> FacetsAsync(IQueryable<SearchDocument> docs, CancellationToken ct)
+    {
+        var today = Today;
+        var d30 = today.AddDays(30);
+        var d90 = today.AddDays(90);
+        var d180 = today.AddDays(180);
+        var d365 = today.AddDays(365);
+        var combos = await docs
+            .GroupBy(d => new
+            {
+                d.Segment,
+                d.Custody,
+                Overdue = d.Custody == SearchCustody.Released && d.DueBackOn < today,
+                d.FlagState,
+                d.DegreeMask,
+                Expiry = d.PassportExpiresOn == null || d.PassportExpiresOn < today ? 0
+                    : d.PassportExpiresOn <= d30 ? 30 : d.PassportExpiresOn <= d90 ? 90
+                    : d.PassportExpiresOn <= d180 ? 180 : d.PassportExpiresOn <= d365 ? 365 : 0,
+            })
+            .Select(g => new { g.Key.Segment, g.Key.Custody, g.Key.Overdue, g.Key.FlagState, g.Key.DegreeMask, g.Key.Expiry, Count = g.Count() })
+            .ToListAsync(ct);
+        var firms = await docs.GroupBy(d => new { d.FirmId, d.FirmName })
+            .Select(g => new { g.Key.FirmId, g.Key.FirmName, Count = g.Count() })
+            .ToListAsync(ct);
+        var nationalities = await docs.GroupBy(d => d.Nationality).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var masks = await docs.GroupBy(d => d.ExpertiseMask).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+
+        static FacetValue V<T>(T key, string label, int count) where T : notnull => new(key.ToString()!, label, count);
+
+        var custody = Enum.GetValues<CustodyFacet>().Select(c => V(c, SearchLabels.Of(c), combos.Where(x => c switch
+        {
+            CustodyFacet.Released => x.Custody == SearchCustody.Released && !x.Overdue,
+            CustodyFacet.Overdue => x.Overdue,
+            _ => x.Custody == ToStored(c),
+        }).Sum(x => x.Count))).ToList();
+        var areas = Enum.GetValues<ExpertiseArea>().Select(a =>
+        {
+            var m = ExpertiseMaskFor([a], null);
+            return V(a, DisplayText.Of(a), masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
+        }).ToList();
+        var levels = Enum.GetValues<ExpertiseLevel>().Select(l =>
+        {
+            var m = ExpertiseMaskFor([], l);
+            return V(l, $"{DisplayText.Of(l)} or above", masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
+        }).ToList();
+
+        return new SearchFacets(
+            Firms: firms.OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).Select(f => V(f.FirmId, f.FirmName, f.Count)).ToList(),
+            Segments: Enum.GetValues<IndustrySegment>().Select(s => V(s, SearchLabels.Of(s), combos.Where(x => x.Segment == s).Sum(x => x.Count))).ToList(),
+            Areas: areas,
+            Levels: levels,
+            Degrees: Enum.GetValues<Degree>().Select(g => V(g, DisplayText.Of(g), combos.Where(x => (x.DegreeMask & SearchDocument.DegreeBit(g)) != 0).Sum(x => x.Count))).ToList(),
+            Custody: custody,
+            Flags: Enum.GetValues<SearchFlagState>().Select(f => V(f, SearchLabels.Of(f), combos.Where(x => x.FlagState == f).Sum(x => x.Count))).ToList(),
+            Nationalities: nationalities.OrderByDescending(n => n.Count).Select(n => V(n.Key, n.Key, n.Count)).ToList(),
+            // Cumulative: "within 90 days" includes those within 30.
+            Expiring: new[] { 30, 90, 180, 365 }.Select(n => new FacetValue(n.ToString(), $"Within {n} days", combos.Where(x => x.Expiry != 0 && x.Expiry <= n).Sum(x => x.Count))).ToList());
+    }
+}
