@@ -10,7 +10,8 @@ using SpecialistRegistry.Features.Search;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddMudServices();
+// Snackbars appear at full strength at once: a fading-in message is briefly too faint to read (and fails contrast checks).
+builder.Services.AddMudServices(c => c.SnackbarConfiguration.ShowTransitionDuration = 0);
 builder.Services.AddRegistryData(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryAuth();
 builder.Services.AddRegistryFeatures();

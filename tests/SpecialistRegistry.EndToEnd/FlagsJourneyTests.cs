@@ -57,7 +57,7 @@ public sealed class FlagsJourneyTests(AppServer app)
 
         // The specialist's own flags page: watch them and resolve the flag with a note.
         await page.GetByTestId("flags-grid").Locator("tbody tr", new() { HasText = note }).GetByRole(AriaRole.Link).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/flags/specialist/"));
+        await page.WaitForURLAsync(new Regex("/specialists/"));
         await Journeys.WaitForCircuitAsync(page);
         await page.GetByTestId("watch-toggle").ClickAsync();
         await Assertions.Expect(page.GetByTestId("watch-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
