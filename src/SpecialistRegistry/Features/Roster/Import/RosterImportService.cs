@@ -17,7 +17,7 @@ public sealed class RosterImportService(
     TimeProvider clock)
 {
     /// <summary>Specialists per SaveChanges inside the one transaction: keeps the change tracker small and lets progress and cancel act between chunks.</summary>
-    internal const int ChunkSize = 200;
+    internal const int ChunkSize = 100;
 
     public async Task<ImportPreview> DryRunAsync(ImportFile file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
