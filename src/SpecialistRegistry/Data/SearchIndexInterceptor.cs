@@ -96,11 +96,15 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 specialists[s.Id] = s;
         }
 
-        var expertise = Current(db, db.Expertise, ids, x => x.Id, x => x.SpecialistId);
-        var education = Current(db, db.Education, ids, x => x.Id, x => x.SpecialistId);
-        var research = Current(db, db.ResearchRecords, ids, x => x.Id, x => x.SpecialistId);
-        var passports = Current(db, db.Passports, ids, x => x.Id, x => x.SpecialistId);
-        var flags = Current(db, db.Flags, ids, x => x.Id, x => x.SpecialistId);
+        // A specialist added in this very save has nothing in the database yet: asking would cost a query per
+        // list per save, which is most of an import's index upkeep.
+        var added = db.ChangeTracker.Entries<Specialist>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        var stored = ids.Where(id => !added.Contains(id)).ToList();
+        var expertise = Current(db, db.Expertise, ids, stored, x => x.Id, x => x.SpecialistId);
+        var education = Current(db, db.Education, ids, stored, x => x.Id, x => x.SpecialistId);
+        var research = Current(db, db.ResearchRecords, ids, stored, x => x.Id, x => x.SpecialistId);
+        var passports = Current(db, db.Passports, ids, stored, x => x.Id, x => x.SpecialistId);
+        var flags = Current(db, db.Flags, ids, stored, x => x.Id, x => x.SpecialistId);
 
         var firmIds = specialists.Values.Select(s => s.FirmId).Distinct().ToList();
         var firms = db.ChangeTracker.Entries<Firm>().Where(e => firmIds.Contains(e.Entity.Id))
@@ -113,7 +117,7 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 firms[f.Id] = (f.Name, f.Segment);
         }
 
-        var documents = db.SearchDocuments.Include(d => d.Text).Where(d => ids.Contains(d.SpecialistId)).ToList()
+        var documents = stored.Count == 0 ? [] : db.SearchDocuments.Include(d => d.Text).Where(d => stored.Contains(d.SpecialistId)).ToList()
             .ToDictionary(d => d.SpecialistId);
         // A document added by an earlier attempt of this save that failed is still tracked: reuse it.
         foreach (var pending in db.ChangeTracker.Entries<SearchDocument>().Where(e => e.State == EntityState.Added))
@@ -184,13 +188,14 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
     /// The rows as they will be after this save: stored rows, replaced by their tracked (possibly edited)
     /// instances, minus those being deleted, plus those being added. Grouped by specialist.
     /// </summary>
-    private static Dictionary<Guid, List<T>> Current<T>(RegistryDb db, DbSet<T> set, List<Guid> ids,
+    private static Dictionary<Guid, List<T>> Current<T>(RegistryDb db, DbSet<T> set, List<Guid> ids, List<Guid> stored,
         Func<T, Guid> idOf, Func<T, Guid> specialistOf) where T : class
     {
         var tracked = db.ChangeTracker.Entries<T>().ToList();
         var trackedIds = tracked.Select(e => idOf(e.Entity)).ToHashSet();
-        var rows = set.IgnoreQueryFilters().AsNoTracking()
-            .Where(x => ids.Contains(EF.Property<Guid>(x, "SpecialistId"))).ToList()
+        var fromDatabase = stored.Count == 0 ? [] : set.IgnoreQueryFilters().AsNoTracking()
+            .Where(x => stored.Contains(EF.Property<Guid>(x, "SpecialistId"))).ToList();
+        var rows = fromDatabase
             .Where(x => !trackedIds.Contains(idOf(x)))
             .Concat(tracked.Where(e => e.State != EntityState.Deleted && ids.Contains(specialistOf(e.Entity))).Select(e => e.Entity));
         return rows.GroupBy(specialistOf).ToDictionary(g => g.Key, g => g.ToList());
