@@ -20,6 +20,11 @@ public sealed class RegistryOptions
     public string? FieldKeyFile { get; set; }
     /// <summary>Seed demo firms, specialists and accounts into a new, empty database (Development only).</summary>
     public bool SeedDemoData { get; set; } = true;
+    /// <summary>
+    /// With SQLite, answer the regulator search from an in-memory index that follows the database (see
+    /// MemorySearchIndex); off, every search counts in SQLite. PostgreSQL always counts in the database.
+    /// </summary>
+    public bool SearchInMemory { get; set; } = true;
 
     public string DataPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
 

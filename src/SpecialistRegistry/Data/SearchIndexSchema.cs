@@ -10,6 +10,8 @@ namespace SpecialistRegistry.Data;
 public static class SearchIndexSchema
 {
     public const string FtsTable = "SearchTextIndex";
+    /// <summary>Which search documents changed, in commit order; the in-memory search index follows it.</summary>
+    public const string ChangeLog = "SearchChanges";
 
     public static async Task EnsureAsync(RegistryDb db, CancellationToken ct = default)
     {
@@ -36,6 +38,26 @@ public static class SearchIndexSchema
                     INSERT INTO {FtsTable}({FtsTable}) VALUES ('rebuild');
                     """, ct);
             }
+            // SQLite runs one writer at a time, so the log's numbers follow commit order and a reader that has
+            // seen number N has seen every change up to N. AUTOINCREMENT: numbers are never reused after pruning.
+            await db.Database.ExecuteSqlRawAsync($"""
+                CREATE TABLE IF NOT EXISTS {ChangeLog} (Seq INTEGER PRIMARY KEY AUTOINCREMENT, DocId INTEGER NOT NULL);
+                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_ai AFTER INSERT ON SearchDocuments BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
+                END;
+                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_au AFTER UPDATE ON SearchDocuments BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
+                END;
+                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_ad AFTER DELETE ON SearchDocuments BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES (old.DocId);
+                END;
+                CREATE TRIGGER IF NOT EXISTS SearchTexts_log_ai AFTER INSERT ON SearchTexts BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
+                END;
+                CREATE TRIGGER IF NOT EXISTS SearchTexts_log_au AFTER UPDATE ON SearchTexts BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
+                END;
+                """, ct);
         }
         else if (db.Database.IsNpgsql())
         {

@@ -11,6 +11,7 @@ using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Features.Roster;
 using SpecialistRegistry.Features.Search;
+using SpecialistRegistry.Features.Search.Memory;
 using SpecialistRegistry.Features.Watches;
 
 namespace SpecialistRegistry.Features;
@@ -43,6 +44,8 @@ public static class FeatureRegistration
         services.AddScoped<MatchingService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<SearchService>();
+        services.AddSingleton<MemorySearchIndex>();
+        services.AddHostedService<MemorySearchUpkeep>();
         services.AddScoped<ProfileService>();
         return services;
     }

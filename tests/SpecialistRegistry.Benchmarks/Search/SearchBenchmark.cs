@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Search;
+using SpecialistRegistry.Features.Search.Memory;
 
 namespace SpecialistRegistry.Benchmarks.Search;
 
@@ -54,6 +55,15 @@ public static class SearchBenchmark
             Console.WriteLine($"database: {await db.SearchDocuments.CountAsync():N0} specialists, {await db.Passports.CountAsync():N0} passports, {await db.Firms.CountAsync():N0} firms");
         }
         var midFirm = firms[25];
+
+        // The in-memory index loads once when the app starts; timed here on its own, with what it costs to hold.
+        var index = host.Services.GetRequiredService<MemorySearchIndex>();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        await index.LoadAsync();
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+        Console.WriteLine($"in-memory index: {index.LastLoad.Documents:N0} people, {index.LastLoad.Words:N0} distinct words, " +
+            $"loaded in {index.LastLoad.Elapsed.TotalSeconds:0.0} s, {(heapAfter - heapBefore) / 1048576.0:N0} MB of managed heap, " +
+            $"working set {System.Environment.WorkingSet / 1048576.0:N0} MB");
 
         var cases = SearchCases.All(midFirm, today);
         using var raw = new SqliteConnection($"Data Source={file};Mode=ReadOnly");

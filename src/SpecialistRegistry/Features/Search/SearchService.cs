@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Search.Memory;
 
 namespace SpecialistRegistry.Features.Search;
 
@@ -11,13 +13,21 @@ namespace SpecialistRegistry.Features.Search;
 /// the full-text index, facets as integer columns and bit masks, exact passport / national ID look-up through
 /// the keyed hash. Only a page of rows ever leaves the database.
 /// </summary>
-public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
+    TimeProvider clock, MemorySearchIndex memory, IOptions<RegistryOptions> options)
 {
     private const int MaxTerms = 12;
     public const int MaxExportRows = 100_000;
 
     [GeneratedRegex("^[A-Z0-9]{6,24}$")]
     private static partial Regex IdentityNumberShape();
+
+    /// <summary>The search text read once for either engine.</summary>
+    /// <param name="Holders">Documents of the people holding the passport or national ID number typed in, if any.</param>
+    private sealed record TextQuestion(IReadOnlyList<string> Terms, IReadOnlyList<long>? Holders, string? Message)
+    {
+        public bool Exact => Holders is not null;
+    }
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, bool withFacets, CancellationToken ct = default)
     {
@@ -27,28 +37,37 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             return new SearchResult([], 0, null, $"The search text is {query.Text!.Length:N0} characters long; the limit is {SearchQuery.MaxTextLength}. Shorten it and search again.", false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (filtered, message, exact) = await FilterAsync(db, query, ct);
+        var text = await ReadTextAsync(db, query.Text, ct);
         var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
         var page = Math.Max(1, query.Page);
+        if (UsesMemory(db))
+        {
+            var answer = await AskMemoryAsync(db, query, text, (page - 1) * size, size, withFacets, ct);
+            return new SearchResult(answer.Rows, answer.Total, answer.Facets?.ToFacets(), text.Message, text.Exact);
+        }
+
+        var filtered = Filter(db, query, text);
         var rows = await Project(Sorted(filtered, query), Today)
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         // An exact number has a handful of holders, all on the first page: counting them again would cost a round trip.
-        var total = exact && page == 1 && rows.Count < size ? rows.Count : await filtered.CountAsync(ct);
-        var facets = withFacets ? await FacetsAsync(filtered, ct) : null;
-        return new SearchResult(rows, total, facets, message, exact);
+        var total = text.Exact && page == 1 && rows.Count < size ? rows.Count : await filtered.CountAsync(ct);
+        var facets = withFacets ? (await CountFacetsAsync(filtered, ct)).ToFacets() : null;
+        return new SearchResult(rows, total, facets, text.Message, text.Exact);
     }
 
     /// <summary>
-    /// Only the facet counts: the page shows the rows first and the counts when they arrive, because on a
-    /// million people counting every facet costs more than the page itself.
+    /// Only the facet counts: the page shows the rows first and the counts when they arrive, because without
+    /// the in-memory index (PostgreSQL) counting every facet of a million people costs more than the page itself.
     /// </summary>
     public async Task<SearchFacets?> FacetsAsync(SearchQuery query, CancellationToken ct = default)
     {
         if (!currentUser.Get().Principal.IsInRole(Roles.Regulator) || (query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (filtered, _, _) = await FilterAsync(db, query, ct);
-        return await FacetsAsync(filtered, ct);
+        var text = await ReadTextAsync(db, query.Text, ct);
+        if (UsesMemory(db))
+            return (await AskMemoryAsync(db, query, text, 0, 0, true, ct)).Facets!.ToFacets();
+        return (await CountFacetsAsync(Filter(db, query, text), ct)).ToFacets();
     }
 
     /// <summary>Every row of the result, in the page's order, for an export; at most <see cref="MaxExportRows"/>.</summary>
@@ -57,48 +76,63 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (filtered, message, _) = await FilterAsync(db, query, ct);
+        var text = await ReadTextAsync(db, query.Text, ct);
+        if (UsesMemory(db))
+        {
+            var answer = await AskMemoryAsync(db, query, text, 0, MaxExportRows, false, ct);
+            return (answer.Rows, answer.Total, text.Message);
+        }
+        var filtered = Filter(db, query, text);
         var total = await filtered.CountAsync(ct);
         var rows = await Project(Sorted(filtered, query), Today).Take(MaxExportRows).ToListAsync(ct);
-        return (rows, total, message);
+        return (rows, total, text.Message);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private async Task<(IQueryable<SearchDocument> Query, string? Message, bool Exact)> FilterAsync(RegistryDb db, SearchQuery q, CancellationToken ct)
+    /// <summary>SQLite deployments search in memory (one process owns the file); PostgreSQL counts in the database.</summary>
+    private bool UsesMemory(RegistryDb db) => options.Value.SearchInMemory && db.Database.IsSqlite();
+
+    private async Task<MemoryAnswer> AskMemoryAsync(RegistryDb db, SearchQuery query, TextQuestion text, int skip, int take, bool withFacets, CancellationToken ct)
+    {
+        await memory.CatchUpAsync(db, ct);
+        return memory.Search(new MemoryQuestion(query, text.Terms, text.Holders, Today, skip, take, withFacets));
+    }
+
+    private async Task<TextQuestion> ReadTextAsync(RegistryDb db, string? typed, CancellationToken ct)
+    {
+        var text = typed?.Trim() ?? "";
+        if (text.Length == 0)
+            return new TextQuestion([], null, null);
+
+        // A full passport or national ID number finds its holder exactly, whatever the facets say.
+        var normalized = FieldProtector.Normalize(text);
+        if (IdentityNumberShape().IsMatch(normalized) && normalized.Any(char.IsDigit))
+        {
+            var hash = protector.LookupHash(normalized);
+            var holders = db.Passports.Where(p => p.Number.LookupHash == hash).Select(p => p.SpecialistId)
+                .Union(db.Specialists.Where(s => s.NationalId.LookupHash == hash).Select(s => s.Id));
+            var documents = await db.SearchDocuments.Where(d => holders.Contains(d.SpecialistId)).Select(d => d.DocId).ToListAsync(ct);
+            if (documents.Count > 0)
+                return new TextQuestion([], documents, null);
+        }
+
+        var terms = Terms(text);
+        if (terms.Count == 0)
+            return new TextQuestion([], null, "The search text has no letters or digits to look for, so it was left out.");
+        if (terms.Count > MaxTerms)
+            return new TextQuestion(terms.Take(MaxTerms).ToList(), null, $"Only the first {MaxTerms} words of the search text were used.");
+        return new TextQuestion(terms, null, null);
+    }
+
+    private IQueryable<SearchDocument> Filter(RegistryDb db, SearchQuery q, TextQuestion text)
     {
         IQueryable<SearchDocument> docs = db.SearchDocuments.AsNoTracking();
-        var text = q.Text?.Trim() ?? "";
-        string? message = null;
-
-        if (text.Length > 0)
-        {
-            // A full passport or national ID number finds its holder exactly, whatever the facets say.
-            var normalized = FieldProtector.Normalize(text);
-            if (IdentityNumberShape().IsMatch(normalized) && normalized.Any(char.IsDigit))
-            {
-                var hash = protector.LookupHash(normalized);
-                var holders = await db.Passports.Where(p => p.Number.LookupHash == hash).Select(p => p.SpecialistId)
-                    .Union(db.Specialists.Where(s => s.NationalId.LookupHash == hash).Select(s => s.Id))
-                    .ToListAsync(ct);
-                if (holders.Count > 0)
-                    return (docs.Where(d => holders.Contains(d.SpecialistId)), null, true);
-            }
-
-            var terms = Terms(text);
-            if (terms.Count == 0)
-                message = "The search text has no letters or digits to look for, so it was left out.";
-            else
-            {
-                if (terms.Count > MaxTerms)
-                {
-                    message = $"Only the first {MaxTerms} words of the search text were used.";
-                    terms = terms.Take(MaxTerms).ToList();
-                }
-                docs = WithText(db, docs, terms);
-            }
-        }
-        return (ApplyFacets(docs, q, Today), message, false);
+        if (text.Holders is { } holders)
+            return docs.Where(d => holders.Contains(d.DocId));
+        if (text.Terms.Count > 0)
+            docs = WithText(db, docs, text.Terms);
+        return ApplyFacets(docs, q, Today);
     }
 
     /// <summary>Words of the text; a run of Chinese characters stays together as one phrase.</summary>
@@ -120,7 +154,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         return terms;
     }
 
-    private static IQueryable<SearchDocument> WithText(RegistryDb db, IQueryable<SearchDocument> docs, List<string> terms)
+    private static IQueryable<SearchDocument> WithText(RegistryDb db, IQueryable<SearchDocument> docs, IReadOnlyList<string> terms)
     {
         if (db.Database.IsSqlite())
         {
@@ -213,19 +247,21 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         _ => SearchCustody.Released,
     };
 
+    /// <summary>By the key, then the document id; descending is the exact reverse, except that people without a
+    /// passport expiry come last either way. The in-memory index orders the same (see <see cref="Memory.SortOrders"/>).</summary>
     private static IQueryable<SearchDocument> Sorted(IQueryable<SearchDocument> docs, SearchQuery q) => (q.Sort, q.Descending) switch
     {
         (SearchSort.ChineseName, false) => docs.OrderBy(d => d.FullName).ThenBy(d => d.DocId),
-        (SearchSort.ChineseName, true) => docs.OrderByDescending(d => d.FullName).ThenBy(d => d.DocId),
+        (SearchSort.ChineseName, true) => docs.OrderByDescending(d => d.FullName).ThenByDescending(d => d.DocId),
         (SearchSort.Firm, false) => docs.OrderBy(d => d.FirmName).ThenBy(d => d.LatinName).ThenBy(d => d.DocId),
-        (SearchSort.Firm, true) => docs.OrderByDescending(d => d.FirmName).ThenBy(d => d.LatinName).ThenBy(d => d.DocId),
+        (SearchSort.Firm, true) => docs.OrderByDescending(d => d.FirmName).ThenByDescending(d => d.LatinName).ThenByDescending(d => d.DocId),
         (SearchSort.EmployeeNumber, false) => docs.OrderBy(d => d.EmployeeNumber).ThenBy(d => d.DocId),
-        (SearchSort.EmployeeNumber, true) => docs.OrderByDescending(d => d.EmployeeNumber).ThenBy(d => d.DocId),
+        (SearchSort.EmployeeNumber, true) => docs.OrderByDescending(d => d.EmployeeNumber).ThenByDescending(d => d.DocId),
         (SearchSort.HireDate, false) => docs.OrderBy(d => d.HireDate).ThenBy(d => d.DocId),
-        (SearchSort.HireDate, true) => docs.OrderByDescending(d => d.HireDate).ThenBy(d => d.DocId),
+        (SearchSort.HireDate, true) => docs.OrderByDescending(d => d.HireDate).ThenByDescending(d => d.DocId),
         (SearchSort.PassportExpiry, false) => docs.OrderBy(d => d.PassportExpiresOn == null).ThenBy(d => d.PassportExpiresOn).ThenBy(d => d.DocId),
-        (SearchSort.PassportExpiry, true) => docs.OrderByDescending(d => d.PassportExpiresOn).ThenBy(d => d.DocId),
-        (_, true) => docs.OrderByDescending(d => d.LatinName).ThenBy(d => d.DocId),
+        (SearchSort.PassportExpiry, true) => docs.OrderBy(d => d.PassportExpiresOn == null).ThenByDescending(d => d.PassportExpiresOn).ThenByDescending(d => d.DocId),
+        (_, true) => docs.OrderByDescending(d => d.LatinName).ThenByDescending(d => d.DocId),
         _ => docs.OrderBy(d => d.LatinName).ThenBy(d => d.DocId),
     };
 
@@ -240,10 +276,10 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         d.PassportExpiresOn, d.FlagState));
 
     /// <summary>
-    /// Counts per facet value within the current result. Low-cardinality facets are counted together in one
-    /// grouped scan and split in memory; firm, nationality and expertise need a grouping each.
+    /// Counts per facet value within the current result, in SQL. Low-cardinality facets are counted together in
+    /// one grouped scan and split in memory; firm, nationality and expertise need a grouping each.
     /// </summary>
-    private async Task<SearchFacets> FacetsAsync(IQueryable<SearchDocument> docs, CancellationToken ct)
+    private async Task<FacetCounts> CountFacetsAsync(IQueryable<SearchDocument> docs, CancellationToken ct)
     {
         var today = Today;
         var d30 = today.AddDays(30);
@@ -270,35 +306,22 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         var nationalities = await docs.GroupBy(d => d.Nationality).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var masks = await docs.GroupBy(d => d.ExpertiseMask).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
-        static FacetValue V<T>(T key, string label, int count) where T : notnull => new(key.ToString()!, label, count);
-
-        var custody = Enum.GetValues<CustodyFacet>().Select(c => V(c, SearchLabels.Of(c), combos.Where(x => c switch
-        {
-            CustodyFacet.Released => x.Custody == SearchCustody.Released && !x.Overdue,
-            CustodyFacet.Overdue => x.Overdue,
-            _ => x.Custody == ToStored(c),
-        }).Sum(x => x.Count))).ToList();
-        var areas = Enum.GetValues<ExpertiseArea>().Select(a =>
-        {
-            var m = ExpertiseMaskFor([a], null);
-            return V(a, DisplayText.Of(a), masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
-        }).ToList();
-        var levels = Enum.GetValues<ExpertiseLevel>().Select(l =>
-        {
-            var m = ExpertiseMaskFor([], l);
-            return V(l, $"{DisplayText.Of(l)} or above", masks.Where(x => (x.Key & m) != 0).Sum(x => x.Count));
-        }).ToList();
-
-        return new SearchFacets(
-            Firms: firms.OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).Select(f => V(f.FirmId, f.FirmName, f.Count)).ToList(),
-            Segments: Enum.GetValues<IndustrySegment>().Select(s => V(s, SearchLabels.Of(s), combos.Where(x => x.Segment == s).Sum(x => x.Count))).ToList(),
-            Areas: areas,
-            Levels: levels,
-            Degrees: Enum.GetValues<Degree>().Select(g => V(g, DisplayText.Of(g), combos.Where(x => (x.DegreeMask & SearchDocument.DegreeBit(g)) != 0).Sum(x => x.Count))).ToList(),
-            Custody: custody,
-            Flags: Enum.GetValues<SearchFlagState>().Select(f => V(f, SearchLabels.Of(f), combos.Where(x => x.FlagState == f).Sum(x => x.Count))).ToList(),
-            Nationalities: nationalities.OrderByDescending(n => n.Count).Select(n => V(n.Key, n.Key, n.Count)).ToList(),
+        int[] Per<T>(Func<T, int> count) where T : struct, Enum => Enum.GetValues<T>().Select(count).ToArray();
+        return new FacetCounts(
+            Firms: firms.Select(f => (f.FirmId, f.FirmName, f.Count)).ToList(),
+            Segments: Per<IndustrySegment>(s => combos.Where(x => x.Segment == s).Sum(x => x.Count)),
+            Areas: Per<ExpertiseArea>(a => masks.Where(x => (x.Key & ExpertiseMaskFor([a], null)) != 0).Sum(x => x.Count)),
+            Levels: Per<ExpertiseLevel>(l => masks.Where(x => (x.Key & ExpertiseMaskFor([], l)) != 0).Sum(x => x.Count)),
+            Degrees: Per<Degree>(g => combos.Where(x => (x.DegreeMask & SearchDocument.DegreeBit(g)) != 0).Sum(x => x.Count)),
+            Custody: Per<CustodyFacet>(c => combos.Where(x => c switch
+            {
+                CustodyFacet.Released => x.Custody == SearchCustody.Released && !x.Overdue,
+                CustodyFacet.Overdue => x.Overdue,
+                _ => x.Custody == ToStored(c),
+            }).Sum(x => x.Count)),
+            Flags: Per<SearchFlagState>(f => combos.Where(x => x.FlagState == f).Sum(x => x.Count)),
+            Nationalities: nationalities.Select(n => (n.Key, n.Count)).ToList(),
             // Cumulative: "within 90 days" includes those within 30.
-            Expiring: new[] { 30, 90, 180, 365 }.Select(n => new FacetValue(n.ToString(), $"Within {n} days", combos.Where(x => x.Expiry != 0 && x.Expiry <= n).Sum(x => x.Count))).ToList());
+            Expiring: FacetCounts.ExpiringDays.Select(n => combos.Where(x => x.Expiry != 0 && x.Expiry <= n).Sum(x => x.Count)).ToArray());
     }
 }
