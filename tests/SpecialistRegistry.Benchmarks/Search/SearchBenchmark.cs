@@ -99,6 +99,32 @@ public static class SearchBenchmark
             if (page.P95 > 50) misses.Add($"{c.Name}: page+count p95 {page.P95:0} ms > 50 ms");
             if (facets.P95 > 200) misses.Add($"{c.Name}: with facets p95 {facets.P95:0} ms > 200 ms");
         }
+
+        // The unfiltered counts are kept until the next change; a regulator opening the page right after a
+        // roster change waits for the change to be applied and everything to be counted afresh.
+        {
+            using var writer = new SqliteConnection($"Data Source={file}");
+            writer.Open();
+            var random = new Random(1);
+            var times = new List<double>();
+            for (var i = 0; i < FacetRuns + 2; i++)
+            {
+                using (var touch = writer.CreateCommand())
+                {
+                    touch.CommandText = $"UPDATE SearchDocuments SET FlagState = FlagState WHERE DocId = {random.Next(1, people)}";
+                    touch.ExecuteNonQuery();
+                }
+                await using var scope = host.Scope();
+                var service = scope.ServiceProvider.GetRequiredService<SearchService>();
+                var clock = Stopwatch.StartNew();
+                await service.SearchAsync(new SearchQuery(), true);
+                if (i >= 2)
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            var fresh = Summarise(times);
+            Console.WriteLine($"{"no filter, + all facets, just after a change (not cached)",-58} {people,9:N0} | {"",22} {"",8} {"",6} | {Fmt(fresh),20}");
+            if (fresh.P95 > 200) misses.Add($"no filter just after a change: with facets p95 {fresh.P95:0} ms > 200 ms");
+        }
         Console.WriteLine();
         Console.WriteLine($"load average at the end {LoadAverage()}");
         Console.WriteLine(misses.Count == 0 ? "all targets met" : "targets missed:\n  " + string.Join("\n  ", misses));

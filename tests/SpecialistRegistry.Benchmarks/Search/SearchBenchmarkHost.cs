@@ -32,26 +32,42 @@ internal sealed class SearchBenchmarkHost : IAsyncDisposable
         services.AddRegistryData(configuration, env);
         services.AddRegistryAuth();
         services.AddRegistryFeatures();
-        services.AddScoped<AuthenticationStateProvider, RegulatorState>();
+        services.AddScoped<ActingUser>();
+        services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<ActingUser>());
         var provider = services.BuildServiceProvider();
         await provider.PrepareDatabaseAsync();
         return new SearchBenchmarkHost(provider);
     }
 
-    public AsyncServiceScope Scope() => _services.CreateAsyncScope();
+    /// <summary>A scope acting as the regulator, or as <paramref name="user"/>.</summary>
+    public AsyncServiceScope Scope(ClaimsPrincipal? user = null)
+    {
+        var scope = _services.CreateAsyncScope();
+        if (user is not null)
+            scope.ServiceProvider.GetRequiredService<ActingUser>().User = user;
+        return scope;
+    }
+
+    public static ClaimsPrincipal FirmHr(Guid firmId) => new(new ClaimsIdentity(
+    [
+        new Claim(ClaimTypes.NameIdentifier, "benchmark-hr"),
+        new Claim(ClaimTypes.Role, Roles.FirmHR),
+        new Claim(RegistryClaims.DisplayName, "Benchmark HR"),
+        new Claim(RegistryClaims.FirmId, firmId.ToString()),
+    ], "Benchmark"));
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 
-    private sealed class RegulatorState : AuthenticationStateProvider
+    private sealed class ActingUser : AuthenticationStateProvider
     {
-        private static readonly Task<AuthenticationState> State = Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+        public ClaimsPrincipal User { get; set; } = new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, "benchmark-regulator"),
             new Claim(ClaimTypes.Role, Roles.Regulator),
             new Claim(RegistryClaims.DisplayName, "Benchmark regulator"),
-        ], "Benchmark"))));
+        ], "Benchmark"));
 
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => State;
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(User));
     }
 
     private sealed class Environment(string root) : IHostEnvironment

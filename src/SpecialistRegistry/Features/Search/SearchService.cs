@@ -37,6 +37,8 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             return new SearchResult([], 0, null, $"The search text is {query.Text!.Length:N0} characters long; the limit is {SearchQuery.MaxTextLength}. Shorten it and search again.", false);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One connection for the look-ups of this search instead of one per query.
+        await db.Database.OpenConnectionAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
         var page = Math.Max(1, query.Page);

@@ -237,10 +237,35 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
         db.Database.SqlQueryRaw<long>($"SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = '{SearchIndexSchema.ChangeLog}'), 0) AS \"Value\"")
             .SingleAsync();
 
-    private static Task<List<SearchChange>> PendingAsync(RegistryDb db, long after, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<SearchChange>(
-                $"SELECT Seq, DocId FROM {SearchIndexSchema.ChangeLog} WHERE Seq > {{0}} ORDER BY Seq LIMIT {ReloadAbove + 1}", after)
-            .ToListAsync(ct);
+    /// <summary>
+    /// Asked before every search, so it goes straight to the connection: through EF's raw-SQL queries it cost
+    /// more than the whole in-memory search.
+    /// </summary>
+    private static async Task<List<SearchChange>> PendingAsync(RegistryDb db, long after, CancellationToken ct)
+    {
+        var close = db.Database.GetDbConnection().State != System.Data.ConnectionState.Open;
+        if (close)
+            await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT Seq, DocId FROM {SearchIndexSchema.ChangeLog} WHERE Seq > $after ORDER BY Seq LIMIT {ReloadAbove + 1}";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$after";
+            parameter.Value = after;
+            command.Parameters.Add(parameter);
+            var changes = new List<SearchChange>();
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                changes.Add(new SearchChange { Seq = reader.GetInt64(0), DocId = reader.GetInt64(1) });
+            return changes;
+        }
+        finally
+        {
+            if (close)
+                await db.Database.CloseConnectionAsync();
+        }
+    }
 
     private sealed class SearchChange
     {
