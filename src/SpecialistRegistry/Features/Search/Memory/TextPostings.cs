@@ -33,9 +33,11 @@ internal sealed class TextPostings(int capacity, int compactAt = 4096)
 
     public int WordCount => _words.Count;
 
-    public void Put(int id, string text)
+    public void Put(int id, string text) => Put(id, Words(text));
+
+    /// <summary>Indexes words from <see cref="Words"/>, which callers compute before taking the write lock.</summary>
+    public void Put(int id, string[] words)
     {
-        var words = Words(text);
         if (_indexed[id])
         {
             _changed[id] = words;
@@ -106,10 +108,16 @@ internal sealed class TextPostings(int capacity, int compactAt = 4096)
             yield return word;
         if (_newWords.Count > 0)
         {
-            _sortedNewWords ??= [.. _newWords.Order(StringComparer.Ordinal)];
-            foreach (var word in Range(_sortedNewWords, prefix))
+            foreach (var word in Range(SortedNewWords(), prefix))
                 yield return word;
         }
+    }
+
+    // Searches run in parallel under the index's read lock; the cache is filled once after each change.
+    private string[] SortedNewWords()
+    {
+        lock (_newWords)
+            return _sortedNewWords ??= [.. _newWords.Order(StringComparer.Ordinal)];
     }
 
     private static IEnumerable<string> Range(string[] sorted, string prefix)
