@@ -18,6 +18,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 {
     private const int MaxTerms = 12;
     public const int MaxExportRows = 100_000;
+    private static readonly TimeSpan WaitForIndex = TimeSpan.FromSeconds(2);
 
     [GeneratedRegex("^[A-Z0-9]{6,24}$")]
     private static partial Regex IdentityNumberShape();
@@ -42,7 +43,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         var text = await ReadTextAsync(db, query.Text, ct);
         var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
         var page = Math.Max(1, query.Page);
-        if (UsesMemory(db))
+        if (await UsesMemoryAsync(db, ct))
         {
             var answer = await AskMemoryAsync(db, query, text, (page - 1) * size, size, withFacets, ct);
             return new SearchResult(answer.Rows, answer.Total, answer.Facets?.ToFacets(), text.Message, text.Exact);
@@ -67,7 +68,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
-        if (UsesMemory(db))
+        if (await UsesMemoryAsync(db, ct))
             return (await AskMemoryAsync(db, query, text, 0, 0, true, ct)).Facets!.ToFacets();
         return (await CountFacetsAsync(Filter(db, query, text), ct)).ToFacets();
     }
@@ -79,7 +80,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
-        if (UsesMemory(db))
+        if (await UsesMemoryAsync(db, ct))
         {
             var answer = await AskMemoryAsync(db, query, text, 0, MaxExportRows, false, ct);
             return (answer.Rows, answer.Total, text.Message);
@@ -92,8 +93,20 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>SQLite deployments search in memory (one process owns the file); PostgreSQL counts in the database.</summary>
-    private bool UsesMemory(RegistryDb db) => options.Value.SearchInMemory && db.Database.IsSqlite();
+    /// <summary>
+    /// SQLite deployments search in memory (one process owns the file); PostgreSQL counts in the database. While
+    /// the index is still loading (about 25 s for a million people after a start), searches are answered in SQL,
+    /// slower but the same answers, rather than kept waiting.
+    /// </summary>
+    private async Task<bool> UsesMemoryAsync(RegistryDb db, CancellationToken ct)
+    {
+        if (!options.Value.SearchInMemory || !db.Database.IsSqlite())
+            return false;
+        var loading = memory.LoadAsync(ct);
+        if (!loading.IsCompleted)
+            await Task.WhenAny(loading, Task.Delay(WaitForIndex, ct));
+        return loading.IsCompletedSuccessfully;
+    }
 
     private async Task<MemoryAnswer> AskMemoryAsync(RegistryDb db, SearchQuery query, TextQuestion text, int skip, int take, bool withFacets, CancellationToken ct)
     {

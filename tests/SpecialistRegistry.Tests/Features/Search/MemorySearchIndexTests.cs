@@ -152,4 +152,31 @@ public sealed class MemorySearchIndexTests : IAsyncLifetime
         Assert.Equal(["Wang Weiming"], await NamesAsync("nationality=Chile"));
         Assert.Equal(3, (await SearchAsync("nationality=Peru")).Total);
     }
+
+    [Fact]
+    public async Task Searches_running_in_parallel_with_a_stream_of_changes_all_answer_and_end_current()
+    {
+        await SearchAsync("");
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 40; i++)
+                await ExecuteAsync($"UPDATE SearchDocuments SET HireDate = date('2000-01-01', '{i} days'), Nationality = 'N{i % 3}' WHERE LatinName = 'Li Na'");
+        });
+        var searching = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+        {
+            var answered = 0;
+            while (!writing.IsCompleted)
+            {
+                var result = await SearchAsync(n % 2 == 0 ? "sort=HireDate&desc=true" : "q=li", facets: true);
+                Assert.NotEmpty(result.Rows);
+                answered++;
+            }
+            return answered;
+        })).ToList();
+
+        await writing;
+        Assert.All(await Task.WhenAll(searching), answered => Assert.True(answered > 0));
+        Assert.Equal(["Li Na"], await NamesAsync("nationality=N0"));
+        Assert.Equal("2000-02-09", (await SearchAsync("sort=HireDate&desc=true")).Rows.Single(r => r.LatinName == "Li Na").HireDate.ToString("yyyy-MM-dd"));
+    }
 }
