@@ -75,6 +75,7 @@ public static class SearchBenchmark
         Console.WriteLine($"{"query",-58} {"rows",9} | {"page+count p50/p95 ms",22} {"SQL p95",8} {"ratio",6} | {"+facets p50/p95 ms",20} {"SQL p95",8} {"ratio",6}");
 
         // Exact passport look-up: every run a different number, through the service and by hand.
+        string? exactMissed = null;
         {
             var i = 0;
             var service = await TimeAsync(host, Runs * 5, 20, (s, ct) => s.SearchAsync(new SearchQuery { Text = passports[i++ % passports.Count] }, false, ct));
@@ -82,9 +83,11 @@ public static class SearchBenchmark
             var hand = Time(Runs * 5, 20, () => HandSql.Exact(raw, fields.LookupHash(passports[j++ % passports.Count])));
             Console.WriteLine($"{"exact passport number (400 different numbers)",-58} {1,9} | {Fmt(service)} {hand.P95,8:0.0} {service.P95 / hand.P95,6:0.0} |");
             Verdict("exact look-up p95 ≤ 5 ms", service.P95 <= 5);
+            if (service.P95 > 5) exactMissed = $"exact look-up p95 {service.P95:0.0} ms > 5 ms";
         }
 
         var misses = new List<string>();
+        if (exactMissed is not null) misses.Add(exactMissed);
         foreach (var c in cases)
         {
             SearchResult? last = null;
