@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Search.Memory;
 
 namespace SpecialistRegistry.Features.Dashboard;
 
@@ -29,27 +31,22 @@ public sealed record DashboardFigures(
 
 /// <summary>
 /// The regulator's dashboard. Every figure is a GROUP BY in the database returning one row per firm, segment,
-/// date or reason; no table is loaded. Figures count current staff only: people who left are history.
+/// date or reason (staff per firm from the in-memory search index on SQLite); no table is loaded. Figures count
+/// current staff only: people who left are history.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
+public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, MemorySearchIndex memory,
+    IOptions<RegistryOptions> options)
 {
     public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = db.Specialists.AsNoTracking().Where(s => s.Status == EmploymentStatus.Current);
-
         // Firms are few (hundreds); people are many. Segments are summed from the per-firm counts rather than
         // by a second pass over the people.
         var firms = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name, f.Segment }).ToDictionaryAsync(f => f.Id, ct);
         string Name(Guid id) => firms.GetValueOrDefault(id)?.Name ?? "Unknown firm";
 
-        var byFirm = await current.GroupBy(s => s.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
-        // A person has one current passport, so counting current held passports counts people whose passport is held.
-        var heldByFirm = await db.Passports.AsNoTracking()
-            .Where(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held && p.Specialist!.Status == EmploymentStatus.Current)
-            .GroupBy(p => p.Specialist!.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.FirmId, g => g.Count, ct);
+        var (byFirm, heldByFirm) = await StaffByFirmAsync(db, ct);
 
         var overdue = db.Passports.AsNoTracking().Where(p => p.CustodyStatus == CustodyStatus.Released && p.DueBackOn < today);
         var overdueByDate = await overdue.GroupBy(p => p.DueBackOn).Select(g => new { DueBackOn = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -70,6 +67,29 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
             AgeBuckets(today, overdueByDate.Select(d => (d.DueBackOn!.Value, d.Count))),
             overdueByFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
             flags.OrderByDescending(f => f.Count).ThenBy(f => f.Reason).ToList());
+    }
+
+    /// <summary>
+    /// Current specialists per firm, and those whose current passport is held. Counting a million people is two
+    /// scans of seconds in SQLite, so on SQLite the in-memory search index counts them (same numbers: its
+    /// documents carry each person's employment status and current passport's custody).
+    /// </summary>
+    private async Task<(List<(Guid FirmId, int Count)> Current, Dictionary<Guid, int> Held)> StaffByFirmAsync(RegistryDb db, CancellationToken ct)
+    {
+        // The index knows every firm: only for a context not narrowed to one (the page is for regulators anyway).
+        if (db.FirmScope is null && options.Value.SearchInMemory && await memory.TryCatchUpAsync(db, ct))
+        {
+            var staff = memory.CurrentStaffByFirm();
+            return (staff.Select(f => (f.FirmId, f.Current)).ToList(), staff.ToDictionary(f => f.FirmId, f => f.Held));
+        }
+        var current = await db.Specialists.AsNoTracking().Where(s => s.Status == EmploymentStatus.Current)
+            .GroupBy(s => s.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // A person has one current passport, so counting current held passports counts people whose passport is held.
+        var held = await db.Passports.AsNoTracking()
+            .Where(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held && p.Specialist!.Status == EmploymentStatus.Current)
+            .GroupBy(p => p.Specialist!.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.FirmId, g => g.Count, ct);
+        return (current.Select(f => (f.FirmId, f.Count)).ToList(), held);
     }
 
     internal static IReadOnlyList<OverdueBucket> AgeBuckets(DateOnly today, IEnumerable<(DateOnly DueBackOn, int Count)> byDate)

@@ -18,7 +18,6 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 {
     private const int MaxTerms = 12;
     public const int MaxExportRows = 100_000;
-    private static readonly TimeSpan WaitForIndex = TimeSpan.FromSeconds(2);
 
     [GeneratedRegex("^[A-Z0-9]{6,24}$")]
     private static partial Regex IdentityNumberShape();
@@ -45,7 +44,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         var page = Math.Max(1, query.Page);
         if (await UsesMemoryAsync(db, ct))
         {
-            var answer = await AskMemoryAsync(db, query, text, (page - 1) * size, size, withFacets, ct);
+            var answer = AskMemory(query, text, (page - 1) * size, size, withFacets);
             return new SearchResult(answer.Rows, answer.Total, answer.Facets?.ToFacets(), text.Message, text.Exact);
         }
 
@@ -69,7 +68,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
-            return (await AskMemoryAsync(db, query, text, 0, 0, true, ct)).Facets!.ToFacets();
+            return AskMemory(query, text, 0, 0, true).Facets!.ToFacets();
         return (await CountFacetsAsync(Filter(db, query, text), ct)).ToFacets();
     }
 
@@ -82,7 +81,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
         {
-            var answer = await AskMemoryAsync(db, query, text, 0, MaxExportRows, false, ct);
+            var answer = AskMemory(query, text, 0, MaxExportRows, false);
             return (answer.Rows, answer.Total, text.Message);
         }
         var filtered = Filter(db, query, text);
@@ -93,26 +92,12 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>
-    /// SQLite deployments search in memory (one process owns the file); PostgreSQL counts in the database. While
-    /// the index is still loading (about 25 s for a million people after a start), searches are answered in SQL,
-    /// slower but the same answers, rather than kept waiting.
-    /// </summary>
-    private async Task<bool> UsesMemoryAsync(RegistryDb db, CancellationToken ct)
-    {
-        if (!options.Value.SearchInMemory || !db.Database.IsSqlite())
-            return false;
-        var loading = memory.LoadAsync(ct);
-        if (!loading.IsCompleted)
-            await Task.WhenAny(loading, Task.Delay(WaitForIndex, ct));
-        return loading.IsCompletedSuccessfully;
-    }
+    /// <summary>SQLite deployments search in memory (see <see cref="MemorySearchIndex.TryCatchUpAsync"/>); PostgreSQL counts in SQL.</summary>
+    private async Task<bool> UsesMemoryAsync(RegistryDb db, CancellationToken ct) =>
+        options.Value.SearchInMemory && await memory.TryCatchUpAsync(db, ct);
 
-    private async Task<MemoryAnswer> AskMemoryAsync(RegistryDb db, SearchQuery query, TextQuestion text, int skip, int take, bool withFacets, CancellationToken ct)
-    {
-        await memory.CatchUpAsync(db, ct);
-        return memory.Search(new MemoryQuestion(query, text.Terms, text.Holders, Today, skip, take, withFacets));
-    }
+    private MemoryAnswer AskMemory(SearchQuery query, TextQuestion text, int skip, int take, bool withFacets) =>
+        memory.Search(new MemoryQuestion(query, text.Terms, text.Holders, Today, skip, take, withFacets));
 
     private async Task<TextQuestion> ReadTextAsync(RegistryDb db, string? typed, CancellationToken ct)
     {

@@ -1,7 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Dashboard;
+using SpecialistRegistry.Features.Search.Memory;
 using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Features.Dashboard;
@@ -60,6 +64,12 @@ public sealed class DashboardServiceTests
         Assert.Equal(1, figures.OverdueByAge.Single(b => b.Label == "8–30 days").Count);
         Assert.Equal([(mining.Name, 1)], figures.OverdueByFirm.Select(f => (f.FirmName, f.Count)));
         Assert.Equal([(FlagReason.ForeignContact, 2), (FlagReason.OverdueReturn, 1)], figures.OpenFlagsByReason.Select(f => (f.Reason, f.Count)));
+
+        // On SQLite the staff counts come from the in-memory search index: SQL must give the same figures.
+        Assert.True(app.Get<MemorySearchIndex>().IsLoaded);
+        var fromSql = await ActivatorUtilities.CreateInstance<DashboardService>(scope.ServiceProvider,
+            Options.Create(new RegistryOptions { SearchInMemory = false })).LoadAsync();
+        Assert.Equal(JsonSerializer.Serialize(fromSql), JsonSerializer.Serialize(figures));
     }
 
     [Fact]

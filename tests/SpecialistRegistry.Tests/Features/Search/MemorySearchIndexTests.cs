@@ -165,12 +165,13 @@ public sealed class MemorySearchIndexTests : IAsyncLifetime
         var searching = Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
         {
             var answered = 0;
-            while (!writing.IsCompleted)
+            do
             {
                 var result = await SearchAsync(n % 2 == 0 ? "sort=HireDate&desc=true" : "q=li", facets: true);
                 Assert.NotEmpty(result.Rows);
                 answered++;
             }
+            while (!writing.IsCompleted);
             return answered;
         })).ToList();
 
