@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Dashboard;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Features.Search.Memory;
 
@@ -17,7 +18,9 @@ namespace SpecialistRegistry.Benchmarks.Search;
 public static class SearchBenchmark
 {
     private const int Runs = 30;
-    private const int FacetRuns = 10;
+    private const int FacetRuns = 30;
+    // Hand-written SQL needs seconds per run with counts: fewer runs keep the benchmark within minutes.
+    private const int HandFacetRuns = 5;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -94,7 +97,7 @@ public static class SearchBenchmark
             var page = await TimeAsync(host, Runs, 3, async (s, ct) => last = await s.SearchAsync(c.Query, false, ct));
             var handPage = Time(Runs, 3, () => HandSql.Page(raw, c, today));
             var facets = await TimeAsync(host, FacetRuns, 2, (s, ct) => s.SearchAsync(c.Query, true, ct));
-            var handFacets = Time(FacetRuns, 2, () => { HandSql.Page(raw, c, today); HandSql.Facets(raw, c, today); });
+            var handFacets = Time(HandFacetRuns, 1, () => { HandSql.Page(raw, c, today); HandSql.Facets(raw, c, today); });
             var check = HandSql.Count(raw, c, today);
             if (check != last!.Total)
                 misses.Add($"{c.Name}: service counted {last.Total}, SQL {check}");
@@ -127,6 +130,20 @@ public static class SearchBenchmark
             var fresh = Summarise(times);
             Console.WriteLine($"{"no filter, + all facets, just after a change (not cached)",-58} {people,9:N0} | {"",22} {"",8} {"",6} | {Fmt(fresh),20}");
             if (fresh.P95 > 200) misses.Add($"no filter just after a change: with facets p95 {fresh.P95:0} ms > 200 ms");
+        }
+        // The regulator's dashboard over the same million: staff per firm from the index, the rest in SQL.
+        {
+            var times = new List<double>();
+            for (var i = 0; i < FacetRuns + 2; i++)
+            {
+                await using var scope = host.Scope();
+                var dashboard = scope.ServiceProvider.GetRequiredService<DashboardService>();
+                var clock = Stopwatch.StartNew();
+                await dashboard.LoadAsync();
+                if (i >= 2)
+                    times.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"{"dashboard (all figures)",-58} {people,9:N0} | {Fmt(Summarise(times))}");
         }
         Console.WriteLine();
         Console.WriteLine($"load average at the end {LoadAverage()}");

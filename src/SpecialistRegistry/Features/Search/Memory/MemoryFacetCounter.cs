@@ -25,13 +25,13 @@ internal static class MemoryFacetCounter
 
     public static FacetCounts Count(DocumentColumns c, Bitset result, DateOnly today)
     {
-        var words = result.Words.ToArray();
-        var parts = Math.Max(1, Math.Min(System.Environment.ProcessorCount, words.Length / 1024));
+        var (words, length) = (result.Words, result.WordCount);
+        var parts = Math.Max(1, Math.Min(System.Environment.ProcessorCount, length / 1024));
         var tallies = new Tally[parts];
         Parallel.For(0, parts, part =>
         {
             var tally = new Tally(c);
-            tally.Add(c, words, words.Length * part / parts, words.Length * (part + 1) / parts, today);
+            tally.Add(c, words, length * part / parts, length * (part + 1) / parts, today);
             tallies[part] = tally;
         });
         var totals = tallies[0];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -153,35 +154,9 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             var state = _state ?? throw new InvalidOperationException("The search index is not loaded.");
             var c = state.Columns;
             var day = q.Today.DayNumber;
-            var result = new Bitset(c.End);
-            if (q.Only is not null)
-            {
-                foreach (var id in q.Only)
-                {
-                    if (id < c.End && c.Alive[(int)id]) result.Set((int)id);
-                }
-            }
-            else
-            {
-                var filter = new MemoryFilter(q.Query, c, q.Today);
-                var candidates = TextCandidates(state, q.Terms, c.End);
-                if (candidates is null && filter.IsEmpty)
-                    result = c.Alive.Copy();
-                else if (candidates is null)
-                {
-                    for (var id = 0; id < c.End; id++)
-                    {
-                        if (c.Alive[id] && filter.Passes(c, id, day)) result.Set(id);
-                    }
-                }
-                else
-                {
-                    foreach (var id in candidates.ToArray())
-                    {
-                        if (c.Alive[id] && (filter.IsEmpty || filter.Passes(c, id, day))) result.Set(id);
-                    }
-                }
-            }
+            using var result = q.Only is null && q.Terms.Count == 0 && new MemoryFilter(q.Query, c, q.Today).IsEmpty
+                ? c.Alive.Copy()
+                : Matching(state, q);
             var total = result.Count();
             var page = state.Orders.Page(result, total, q.Query.Sort, q.Query.Descending, q.Skip, q.Take);
             var rows = page.Select(id => c.Row(id, day)).ToList();
@@ -203,7 +178,7 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             var c = (_state ?? throw new InvalidOperationException("The search index is not loaded.")).Columns;
             var current = new int[c.FirmIds.Count];
             var held = new int[c.FirmIds.Count];
-            foreach (var id in c.Alive.ToArray())
+            foreach (var id in c.Alive.Ids())
             {
                 if (c.Status[id] != (byte)EmploymentStatus.Current)
                     continue;
@@ -230,13 +205,50 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
         return counts;
     }
 
+    /// <summary>The documents answering the question: its holders, or its text's matches (or everyone) passing its facets.</summary>
+    private static Bitset Matching(State state, MemoryQuestion q)
+    {
+        var c = state.Columns;
+        var day = q.Today.DayNumber;
+        var result = Bitset.Rent(c.End);
+        if (q.Only is not null)
+        {
+            foreach (var id in q.Only)
+            {
+                if (id < c.End && c.Alive[(int)id]) result.Set((int)id);
+            }
+            return result;
+        }
+        var filter = new MemoryFilter(q.Query, c, q.Today);
+        using var candidates = TextCandidates(state, q.Terms, c.End);
+        var (words, length) = candidates is null ? (c.Alive.Words, c.Alive.WordCount) : (candidates.Words, candidates.WordCount);
+        for (var w = 0; w < length; w++)
+        {
+            var word = candidates is null ? words[w] : words[w] & (w < c.Alive.WordCount ? c.Alive.Words[w] : 0);
+            while (word != 0)
+            {
+                var id = (w << 6) + BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                if (filter.IsEmpty || filter.Passes(c, id, day))
+                    result.Set(id);
+            }
+        }
+        return result;
+    }
+
     private static Bitset? TextCandidates(State state, IReadOnlyList<string> terms, int capacity)
     {
         Bitset? hits = null;
         foreach (var term in terms)
         {
             var matches = state.Text.Match(term, capacity);
-            if (hits is null) hits = matches; else hits.IntersectWith(matches);
+            if (hits is null)
+                hits = matches;
+            else
+            {
+                hits.IntersectWith(matches);
+                matches.Dispose();
+            }
         }
         return hits;
     }

@@ -65,10 +65,10 @@ internal sealed class TextPostings(int capacity, int compactAt = 4096)
         _sortedNewWords = null;
     }
 
-    /// <summary>The documents matching one term of a query (see <see cref="SearchService.Terms"/>).</summary>
+    /// <summary>The documents matching one term of a query (see <see cref="SearchService.Terms"/>); a rented set, to dispose.</summary>
     public Bitset Match(string term, int capacity)
     {
-        var hits = new Bitset(capacity);
+        var hits = Bitset.Rent(capacity);
         if (SearchTextBuilder.IsCjk(term[0]))
         {
             var run = term.Replace(" ", "", StringComparison.Ordinal);
@@ -77,7 +77,7 @@ internal sealed class TextPostings(int capacity, int compactAt = 4096)
             OrInto(hits, grams[0]);
             foreach (var gram in grams.Skip(1))
             {
-                var more = new Bitset(capacity);
+                using var more = Bitset.Rent(capacity);
                 OrInto(more, gram);
                 hits.IntersectWith(more);
             }
