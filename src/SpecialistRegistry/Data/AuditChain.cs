@@ -21,6 +21,18 @@ public static class AuditChain
         Changes = JsonSerializer.Serialize(details, AuditInterceptor.ChangesJson),
     };
 
+    /// <summary>Makes <paramref name="e"/> the next link after <paramref name="previousHash"/>; returns its hash.</summary>
+    internal static string Link(AuditEntry e, long sequence, DateTimeOffset at, Actor actor, string previousHash)
+    {
+        e.Sequence = sequence;
+        e.At = at;
+        e.ActorId = actor.Id;
+        e.ActorName = actor.Name;
+        e.PreviousHash = previousHash;
+        e.Hash = ComputeHash(e);
+        return e.Hash;
+    }
+
     public static string ComputeHash(AuditEntry e)
     {
         // One field per line, in a fixed order and format, so the same entry always hashes the same.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SpecialistRegistry.Domain;
 
@@ -156,10 +157,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.SaveChangesFailed -= OnSaveChangesFailed;
         db.SaveChangesFailed += OnSaveChangesFailed;
         LockChain(db, save);
-        var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
-        var sequence = head?.Sequence ?? 0;
-        var previousHash = head?.Hash ?? AuditChain.GenesisHash;
+        var (sequence, previousHash) = ReadChainHead(db);
         var now = AuditChain.ToStoredPrecision(clock.GetUtcNow());
 
         var entries = new List<AuditEntry>();
@@ -194,16 +192,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         foreach (var audit in entries)
         {
-            audit.Sequence = ++sequence;
-            audit.At = now;
-            audit.ActorId = db.Actor.Id;
-            audit.ActorName = db.Actor.Name;
-            audit.PreviousHash = previousHash;
-            audit.Hash = AuditChain.ComputeHash(audit);
-            previousHash = audit.Hash;
+            previousHash = AuditChain.Link(audit, ++sequence, now, db.Actor, previousHash);
             if (db.Entry(audit).State == EntityState.Detached)
                 db.AuditEntries.Add(audit);
         }
+    }
+
+    /// <summary>The last link's sequence and hash (the genesis hash on an empty trail). Read under the chain lock.</summary>
+    internal static (long Sequence, string Hash) ReadChainHead(RegistryDb db)
+    {
+        var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
+        return (head?.Sequence ?? 0, head?.Hash ?? AuditChain.GenesisHash);
     }
 
     // Every editable entity carries a Version token; a new value per save makes a stale save fail.
@@ -242,8 +242,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var now = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
             if (entry.State == EntityState.Modified && old == now)
                 continue;
-            // Identity tokens (authenticator keys, recovery codes) are secrets too.
-            if (SecretProperties.Contains(name) || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && name == "Value"))
+            if (IsSecret(entry.Entity, name))
                 (old, now) = (old is null ? null : SecretMarker, now is null ? null : SecretMarker);
             fields[name] = [old, now];
         }
@@ -262,6 +261,43 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return null;
         return JsonSerializer.Serialize(fields, ChangesJson);
     }
+
+    /// <summary>
+    /// What <see cref="Describe"/> records for an Added entry, read from the entity and EF's model instead of a
+    /// change-tracker entry: for new rows written outside SaveChanges (<see cref="Bulk.SpecialistBulkInsert"/>),
+    /// whose audit entries must be exactly the ones a save would have written.
+    /// </summary>
+    internal static string? DescribeAdded(IEntityType type, object entity)
+    {
+        var fields = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
+        foreach (var p in type.GetProperties())
+        {
+            if (BookkeepingProperties.Contains(p.Name))
+                continue;
+            // A shadow property's value lives only in a change-tracker entry; such types must go through SaveChanges.
+            if (p.IsShadowProperty())
+                throw new NotSupportedException($"{type.ClrType.Name}.{p.Name} is a shadow property; add the entity through SaveChanges.");
+            var now = Format(p.GetGetter().GetClrValue(entity));
+            if (IsSecret(entity, p.Name))
+                now = now is null ? null : SecretMarker;
+            fields[p.Name] = [null, now];
+        }
+        foreach (var c in type.GetComplexProperties())
+        {
+            if (c.ClrType != typeof(SensitiveValue))
+                continue;
+            fields[c.Name] = [null, (c.GetGetter().GetClrValue(entity) as SensitiveValue)?.Masked];
+        }
+        return fields.Count == 0 ? null : JsonSerializer.Serialize(fields, ChangesJson);
+    }
+
+    /// <summary>The entry's key as <see cref="KeyOf(EntityEntry)"/> writes it, for an entity that is not tracked.</summary>
+    internal static string KeyOf(IEntityType type, object entity) =>
+        string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity)?.ToString()));
+
+    // Identity tokens (authenticator keys, recovery codes) are secrets too.
+    private static bool IsSecret(object entity, string property) =>
+        SecretProperties.Contains(property) || (entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && property == "Value");
 
     private static string? MaskedOriginal(ComplexPropertyEntry c)
     {
