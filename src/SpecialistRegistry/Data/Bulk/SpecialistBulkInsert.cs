@@ -18,7 +18,7 @@ namespace SpecialistRegistry.Data.Bulk;
 /// Npgsql already batches SaveChanges, and the import keeps the general path there.
 /// </para>
 /// </summary>
-public sealed class SpecialistBulkInsert : IDisposable
+internal sealed class SpecialistBulkInsert : IDisposable
 {
     private readonly RegistryDb _db;
     private readonly TimeProvider _clock;

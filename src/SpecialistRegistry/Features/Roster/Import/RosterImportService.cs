@@ -17,7 +17,7 @@ public sealed class RosterImportService(
     FieldProtector protector,
     TimeProvider clock)
 {
-    /// <summary>Specialists per SaveChanges inside the one transaction: keeps the change tracker small and lets progress and cancel act between chunks.</summary>
+    /// <summary>Specialists per SaveChanges (or bulk insert) inside the one transaction: keeps the change tracker small and lets progress and cancel act between chunks.</summary>
     internal const int ChunkSize = 100;
 
     /// <summary>New people go through <see cref="SpecialistBulkInsert"/> where it runs (SQLite); off only for tests that compare it with SaveChanges.</summary>
