@@ -96,7 +96,7 @@ internal sealed class SpecialistBulkInsert : IDisposable
         }
         // The key is the database's (an autoincrement rowid); RETURNING may list rows in any order, so each
         // comes back with its specialist.
-        _documents.Insert(documents.Values.ToList(), row => documents[row.GetFieldValue<Guid>(1)].DocId = row.GetInt64(0));
+        _documents.Insert(documents.Values.ToList(), row => documents[Guid.Parse((string)row[1]!)].DocId = (long)row[0]!);
         _texts.Insert(documents.Values.Select(d => new SearchText { DocId = d.DocId, Text = d.Text!.Text }).ToList());
     }
 
