@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,14 +22,50 @@ public static class AuditChain
         Changes = JsonSerializer.Serialize(details, AuditInterceptor.ChangesJson),
     };
 
+    /// <summary>Makes <paramref name="e"/> the next link after <paramref name="previousHash"/>; returns its hash.</summary>
+    internal static string Link(AuditEntry e, long sequence, DateTimeOffset at, Actor actor, string previousHash)
+    {
+        e.Sequence = sequence;
+        e.At = at;
+        e.ActorId = actor.Id;
+        e.ActorName = actor.Name;
+        e.PreviousHash = previousHash;
+        e.Hash = ComputeHash(e);
+        return e.Hash;
+    }
+
     public static string ComputeHash(AuditEntry e)
     {
-        // One field per line, in a fixed order and format, so the same entry always hashes the same.
-        var canonical = string.Join('\n',
+        // One field per line, in a fixed order and format, so the same entry always hashes the same: the UTF-8
+        // bytes of the fields joined by '\n'. Encoded field by field into a pooled buffer (the same bytes as
+        // encoding the joined string), since an import hashes some 90,000 entries.
+        ReadOnlySpan<string> fields =
+        [
             e.Sequence.ToString(CultureInfo.InvariantCulture),
             e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", CultureInfo.InvariantCulture),
-            e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityKey, e.Changes, e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+            e.ActorId ?? "", e.ActorName ?? "", e.Action ?? "", e.EntityType ?? "", e.EntityKey ?? "", e.Changes ?? "", e.PreviousHash ?? "",
+        ];
+        var length = fields.Length - 1;
+        foreach (var field in fields)
+            length += Encoding.UTF8.GetByteCount(field);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < fields.Length; i++)
+            {
+                if (i > 0)
+                    buffer[written++] = (byte)'\n';
+                written += Encoding.UTF8.GetBytes(fields[i], buffer.AsSpan(written));
+            }
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Database timestamps keep microseconds; truncate so the stored time hashes the same as the written one.</summary>

@@ -1,7 +1,11 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using SpecialistRegistry.Domain;
 
@@ -156,10 +160,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         db.SaveChangesFailed -= OnSaveChangesFailed;
         db.SaveChangesFailed += OnSaveChangesFailed;
         LockChain(db, save);
-        var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
-        var sequence = head?.Sequence ?? 0;
-        var previousHash = head?.Hash ?? AuditChain.GenesisHash;
+        var (sequence, previousHash) = ReadChainHead(db);
         var now = AuditChain.ToStoredPrecision(clock.GetUtcNow());
 
         var entries = new List<AuditEntry>();
@@ -194,16 +195,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         foreach (var audit in entries)
         {
-            audit.Sequence = ++sequence;
-            audit.At = now;
-            audit.ActorId = db.Actor.Id;
-            audit.ActorName = db.Actor.Name;
-            audit.PreviousHash = previousHash;
-            audit.Hash = AuditChain.ComputeHash(audit);
-            previousHash = audit.Hash;
+            previousHash = AuditChain.Link(audit, ++sequence, now, db.Actor, previousHash);
             if (db.Entry(audit).State == EntityState.Detached)
                 db.AuditEntries.Add(audit);
         }
+    }
+
+    /// <summary>The last link's sequence and hash (the genesis hash on an empty trail). Read under the chain lock.</summary>
+    internal static (long Sequence, string Hash) ReadChainHead(RegistryDb db)
+    {
+        var head = db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefault();
+        return (head?.Sequence ?? 0, head?.Hash ?? AuditChain.GenesisHash);
     }
 
     // Every editable entity carries a Version token; a new value per save makes a stale save fail.
@@ -228,7 +231,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
     /// <summary>Field → [old, new] as JSON; null when nothing worth recording changed.</summary>
-    private static string? Describe(EntityEntry entry)
+    internal static string? Describe(EntityEntry entry)
     {
         var fields = new SortedDictionary<string, string?[]>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
@@ -242,8 +245,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             var now = entry.State == EntityState.Deleted ? null : Format(p.CurrentValue);
             if (entry.State == EntityState.Modified && old == now)
                 continue;
-            // Identity tokens (authenticator keys, recovery codes) are secrets too.
-            if (SecretProperties.Contains(name) || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && name == "Value"))
+            if (IsSecret(entry.Entity, name))
                 (old, now) = (old is null ? null : SecretMarker, now is null ? null : SecretMarker);
             fields[name] = [old, now];
         }
@@ -262,6 +264,78 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return null;
         return JsonSerializer.Serialize(fields, ChangesJson);
     }
+
+    /// <summary>
+    /// What <see cref="Describe"/> records for an Added entry, read from the entity and EF's model instead of a
+    /// change-tracker entry: for new rows written outside SaveChanges (<see cref="Bulk.SpecialistBulkInsert"/>),
+    /// whose audit entries must be exactly the ones a save would have written.
+    /// </summary>
+    internal static string? DescribeAdded(IEntityType type, object entity)
+    {
+        // Field by field as Describe's sorted dictionary and JsonSerializer would write it, without either:
+        // an import describes some 90,000 new rows, and that was a good part of its audit cost.
+        var fields = AddedFields.GetOrAdd(type, PlanAdded);
+        if (fields.Length == 0)
+            return null;
+        var buffer = t_addedBuffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_addedWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ChangesJson.Encoder });
+        json.Reset(buffer);
+        json.WriteStartObject();
+        foreach (var field in fields)
+        {
+            var value = field.Property.GetGetter().GetClrValue(entity);
+            var now = field.Sensitive ? (value as SensitiveValue)?.Masked : Format(value);
+            if (field.Secret)
+                now = now is null ? null : SecretMarker;
+            json.WritePropertyName(field.Name);
+            json.WriteStartArray();
+            json.WriteNullValue();
+            if (now is null)
+                json.WriteNullValue();
+            else
+                json.WriteStringValue(now);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.Flush();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private sealed record AddedField(JsonEncodedText Name, IPropertyBase Property, bool Sensitive, bool Secret);
+
+    private static readonly ConcurrentDictionary<IEntityType, AddedField[]> AddedFields = new();
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_addedBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_addedWriter;
+
+    // The fields Describe records for an Added entry of this type, in its (ordinal) order.
+    private static AddedField[] PlanAdded(IEntityType type)
+    {
+        var fields = new List<(string Name, AddedField Field)>();
+        var isToken = typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>).IsAssignableFrom(type.ClrType);
+        foreach (var p in type.GetProperties())
+        {
+            if (BookkeepingProperties.Contains(p.Name))
+                continue;
+            // A shadow property's value lives only in a change-tracker entry; such types must go through SaveChanges.
+            if (p.IsShadowProperty())
+                throw new NotSupportedException($"{type.ClrType.Name}.{p.Name} is a shadow property; add the entity through SaveChanges.");
+            fields.Add((p.Name, new AddedField(Encoded(p.Name), p, false, SecretProperties.Contains(p.Name) || (isToken && p.Name == "Value"))));
+        }
+        foreach (var c in type.GetComplexProperties().Where(c => c.ClrType == typeof(SensitiveValue)))
+            fields.Add((c.Name, new AddedField(Encoded(c.Name), c, true, false)));
+        return [.. fields.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.Field)];
+
+        static JsonEncodedText Encoded(string name) => JsonEncodedText.Encode(name, ChangesJson.Encoder);
+    }
+
+    /// <summary>The entry's key as <see cref="KeyOf(EntityEntry)"/> writes it, for an entity that is not tracked.</summary>
+    internal static string KeyOf(IEntityType type, object entity) =>
+        string.Join(',', type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity)?.ToString()));
+
+    // Identity tokens (authenticator keys, recovery codes) are secrets too.
+    private static bool IsSecret(object entity, string property) =>
+        SecretProperties.Contains(property) || (entity is Microsoft.AspNetCore.Identity.IdentityUserToken<string> && property == "Value");
 
     private static string? MaskedOriginal(ComplexPropertyEntry c)
     {
