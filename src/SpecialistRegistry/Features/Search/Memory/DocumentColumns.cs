@@ -53,10 +53,20 @@ public sealed class DocumentColumns
 
     public static int Day(DateOnly? date) => date?.DayNumber ?? NoDate;
 
+    /// <summary>
+    /// Grows the columns ahead of a catch-up, outside the index's write lock: copying a million-row column set
+    /// takes long enough to stall every search. Safe while searches read, as they only read ids already stored
+    /// and the copies hold the same values; only one catch-up runs at a time.
+    /// </summary>
+    public void Reserve(int capacity)
+    {
+        if (capacity > SpecialistId.Length)
+            Resize(Math.Max(capacity, SpecialistId.Length + SpecialistId.Length / 4));
+    }
+
     public void Put(int id, IndexedDocument d)
     {
-        if (id >= SpecialistId.Length)
-            Resize(Math.Max(id + 1, SpecialistId.Length * 2));
+        Reserve(id + 1);
         SpecialistId[id] = d.SpecialistId;
         Firm[id] = FirmOf(d.FirmId, d.FirmName);
         Segment[id] = (byte)d.Segment;
@@ -151,6 +161,5 @@ public sealed class DocumentColumns
         Array.Resize(ref FullName, capacity);
         Array.Resize(ref LatinName, capacity);
         Array.Resize(ref EmployeeNumber, capacity);
-        Alive.EnsureCapacity(capacity);
     }
 }

@@ -105,6 +105,7 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             var clock = Stopwatch.StartNew();
             var ids = changes.Select(c => c.DocId).Distinct().Order().ToList();
             var found = (await ChangedDocumentsAsync(db, ids, ct)).ToDictionary(d => d.DocId, d => (Document: d, Words: TextPostings.Words(d.Text)));
+            state.Columns.Reserve(checked((int)ids[^1]) + 1);
             var prepared = clock.Elapsed;
             _lock.EnterWriteLock();
             try
