@@ -4,6 +4,7 @@ using SpecialistRegistry.Data;
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Audit;
+using SpecialistRegistry.Features.Matching;
 using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Data;
@@ -44,6 +45,13 @@ public sealed class DemoDataTests
         Assert.Matches("^E[0-9]{8}$", app.Get<FieldProtector>().Reveal(sample.Passports[0].Number));
         await using var scope = app.Scope();
         Assert.True((await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync()).IsIntact);
+
+        // The regulator's Matches page has one of each kind to decide.
+        await using var regulator = app.Scope(TestUsers.Regulator);
+        var matches = await regulator.ServiceProvider.GetRequiredService<MatchingService>().FindAsync();
+        Assert.Contains(matches, m => m.Kind == MatchKind.SameNationalId);
+        Assert.Contains(matches, m => m.Kind == MatchKind.SamePassport);
+        Assert.Contains(matches, m => m.Kind == MatchKind.SimilarName);
     }
 
     [Fact]

@@ -70,16 +70,60 @@ public sealed class DemoData(
 
         var officer = await CreateAccountsAsync(firms[4].Id);
 
+        var firstFirmStaff = new List<Specialist>();
         for (var f = 0; f < firms.Count; f++)
         {
             await using var db = dbFactory.CreateDbContext();
             db.Actor = Actor.System;
             for (var n = 1; n <= Firms[f].Staff; n++)
-                db.Specialists.Add(Specialist(random, firms[f], n, today, officer));
+            {
+                var specialist = Specialist(random, firms[f], n, today, officer);
+                db.Specialists.Add(specialist);
+                if (f == 0)
+                    firstFirmStaff.Add(specialist);
+            }
             await db.SaveChangesAsync(ct);
         }
+        await AddCrossFirmDuplicatesAsync(random, firstFirmStaff, firms, ct);
         return true;
     }
+
+    /// <summary>
+    /// Three people of the first firm who also turn up at other firms, so the regulator's Matches page has
+    /// something to decide in the demo: one under the same national ID number, one under the same passport
+    /// number, and one with the same date of birth and a differently spelled name. None is at the Firm HR
+    /// demo account's firm.
+    /// </summary>
+    private async Task AddCrossFirmDuplicatesAsync(Random r, List<Specialist> source, List<Firm> firms, CancellationToken ct)
+    {
+        var sameNationalId = source.First(s => s.Status == EmploymentStatus.Current);
+        var samePassport = source.First(s => s.Status == EmploymentStatus.Current && s.Passports.Count > 0 && s != sameNationalId);
+        var similarName = source.Last(s => s.Status == EmploymentStatus.Current && s != samePassport && s != sameNationalId);
+
+        await using var db = dbFactory.CreateDbContext();
+        db.Actor = Actor.System;
+        db.Specialists.Add(Copy(sameNationalId, firms[1], "E09001", sameNationalId.LatinName, sameNationalId.NationalId));
+        var withPassport = Copy(samePassport, firms[2], "E09002", samePassport.LatinName, protector.Protect(NationalIdFor(r, samePassport.DateOfBirth)));
+        var original = samePassport.Passports[0];
+        withPassport.Passports.Add(new Passport
+        {
+            SpecialistId = withPassport.Id, Number = original.Number, IssuingCountry = original.IssuingCountry,
+            IssuedOn = original.IssuedOn, ExpiresOn = original.ExpiresOn,
+        });
+        db.Specialists.Add(withPassport);
+        // "Zhang Weiming" registered elsewhere as "Zhang Weimin": the same person to a reader, not to a computer.
+        var respelled = similarName.LatinName.Length > 8 ? similarName.LatinName[..^1] : similarName.LatinName + "g";
+        db.Specialists.Add(Copy(similarName, firms[3], "E09003", respelled, protector.Protect(NationalIdFor(r, similarName.DateOfBirth))));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private Specialist Copy(Specialist s, Firm firm, string employeeNumber, string latinName, SensitiveValue nationalId) => new()
+    {
+        FirmId = firm.Id, EmployeeNumber = employeeNumber, FullName = s.FullName, LatinName = latinName, Gender = s.Gender,
+        DateOfBirth = s.DateOfBirth, Nationality = s.Nationality, NationalId = nationalId, Phone = s.Phone, Email = s.Email,
+        Position = s.Position, Department = s.Department, HireDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-90),
+        Status = EmploymentStatus.Current, UpdatedAt = clock.GetUtcNow(),
+    };
 
     private async Task<Actor> CreateAccountsAsync(Guid hrFirmId)
     {
