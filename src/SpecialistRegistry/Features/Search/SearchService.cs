@@ -9,9 +9,10 @@ using SpecialistRegistry.Features.Search.Memory;
 namespace SpecialistRegistry.Features.Search;
 
 /// <summary>
-/// The regulator's search across all firms, over the derived <see cref="SearchDocument"/> rows: free text through
-/// the full-text index, facets as integer columns and bit masks, exact passport / national ID look-up through
-/// the keyed hash. Only a page of rows ever leaves the database.
+/// The regulator's search across all firms, over the derived <see cref="SearchDocument"/> rows: free text, facets
+/// as integer columns and bit masks, exact passport / national ID look-up through the keyed hash. On SQLite the
+/// in-memory index answers (<see cref="MemorySearchIndex"/>); otherwise SQL, where only a page of rows ever
+/// leaves the database. Both give the same answers.
 /// </summary>
 public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
     TimeProvider clock, MemorySearchIndex memory, IOptions<RegistryOptions> options)
@@ -75,6 +76,9 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     /// <summary>Every row of the result, in the page's order, for an export; at most <see cref="MaxExportRows"/>.</summary>
     public async Task<(IReadOnlyList<SearchRow> Rows, int Total, string? Message)> AllRowsAsync(SearchQuery query, CancellationToken ct = default)
     {
+        // The endpoint's policy already admits regulators only; the index knows no firm scope, so check again here.
+        if (!currentUser.Get().Principal.IsInRole(Roles.Regulator))
+            return ([], 0, "Search across firms is for regulators.");
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -180,4 +180,20 @@ public sealed class MemorySearchIndexTests : IAsyncLifetime
         Assert.Equal(["Li Na"], await NamesAsync("nationality=N0"));
         Assert.Equal("2000-02-09", (await SearchAsync("sort=HireDate&desc=true")).Rows.Single(r => r.LatinName == "Li Na").HireDate.ToString("yyyy-MM-dd"));
     }
+
+    [Fact]
+    public async Task The_index_knows_every_firm_so_only_regulators_get_answers_from_it()
+    {
+        await SearchAsync("");
+        foreach (var user in new[] { TestUsers.FirmHr(_data.Magnets.Id), TestUsers.CustodyOfficer, TestUsers.Admin })
+        {
+            await using var scope = _app.Scope(user);
+            var search = scope.ServiceProvider.GetRequiredService<SearchService>();
+            Assert.Empty((await search.SearchAsync(new SearchQuery(), withFacets: true)).Rows);
+            Assert.Null(await search.FacetsAsync(new SearchQuery()));
+            var export = await search.AllRowsAsync(new SearchQuery());
+            Assert.Empty(export.Rows);
+            Assert.Equal("Search across firms is for regulators.", export.Message);
+        }
+    }
 }
