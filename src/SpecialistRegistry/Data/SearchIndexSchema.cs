@@ -40,24 +40,18 @@ public static class SearchIndexSchema
             }
             // SQLite runs one writer at a time, so the log's numbers follow commit order and a reader that has
             // seen number N has seen every change up to N. AUTOINCREMENT: numbers are never reused after pruning.
-            await db.Database.ExecuteSqlRawAsync($"""
-                CREATE TABLE IF NOT EXISTS {ChangeLog} (Seq INTEGER PRIMARY KEY AUTOINCREMENT, DocId INTEGER NOT NULL);
-                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_ai AFTER INSERT ON SearchDocuments BEGIN
-                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
+            // Trigger names end in a + the event's initial (SearchDocuments_log_ai …): keep them, existing databases have them.
+            (string Table, string Event, string Row)[] logged = [("SearchDocuments", "INSERT", "new"), ("SearchDocuments", "UPDATE", "new"),
+                ("SearchDocuments", "DELETE", "old"), ("SearchTexts", "INSERT", "new"), ("SearchTexts", "UPDATE", "new")];
+            var logTriggers = logged.Select(t => $"""
+                CREATE TRIGGER IF NOT EXISTS {t.Table}_log_a{char.ToLowerInvariant(t.Event[0])} AFTER {t.Event} ON {t.Table} BEGIN
+                    INSERT INTO {ChangeLog}(DocId) VALUES ({t.Row}.DocId);
                 END;
-                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_au AFTER UPDATE ON SearchDocuments BEGIN
-                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
-                END;
-                CREATE TRIGGER IF NOT EXISTS SearchDocuments_log_ad AFTER DELETE ON SearchDocuments BEGIN
-                    INSERT INTO {ChangeLog}(DocId) VALUES (old.DocId);
-                END;
-                CREATE TRIGGER IF NOT EXISTS SearchTexts_log_ai AFTER INSERT ON SearchTexts BEGIN
-                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
-                END;
-                CREATE TRIGGER IF NOT EXISTS SearchTexts_log_au AFTER UPDATE ON SearchTexts BEGIN
-                    INSERT INTO {ChangeLog}(DocId) VALUES (new.DocId);
-                END;
-                """, ct);
+                """);
+            // Only constant names go into this SQL.
+            var changeLog = $"CREATE TABLE IF NOT EXISTS {ChangeLog} (Seq INTEGER PRIMARY KEY AUTOINCREMENT, DocId INTEGER NOT NULL);\n"
+                + string.Join("\n", logTriggers);
+            await db.Database.ExecuteSqlRawAsync(changeLog, ct);
         }
         else if (db.Database.IsNpgsql())
         {

@@ -190,7 +190,7 @@ public static class SearchBenchmark
         return Summarise(times);
     }
 
-    private static Stats Summarise(List<double> times)
+    internal static Stats Summarise(List<double> times)
     {
         times.Sort();
         double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];

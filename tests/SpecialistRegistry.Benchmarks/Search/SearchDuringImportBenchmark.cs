@@ -126,9 +126,8 @@ public static class SearchDuringImportBenchmark
 
     private static void Report(string phase, List<double> times)
     {
-        times.Sort();
-        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
-        Console.WriteLine($"{phase,-34} {times.Count,9:N0} {At(0.5),8:0.0} {At(0.95),8:0.0} {times[^1],8:0.0}");
+        var stats = SearchBenchmark.Summarise(times);
+        Console.WriteLine($"{phase,-34} {times.Count,9:N0} {stats.P50,8:0.0} {stats.P95,8:0.0} {times[^1],8:0.0}");
     }
 
     private static void CopyFolder(string from, string to)

@@ -14,6 +14,32 @@ public enum CustodyFacet
     Retired,
 }
 
+/// <summary>Between a search document's stored custody and the facet a regulator filters by; one place for both engines.</summary>
+public static class CustodyFacets
+{
+    /// <summary>The stored value a facet asks for; Released and Overdue both ask for Released (the due-back date tells them apart).</summary>
+    public static SearchCustody Stored(CustodyFacet c) => c switch
+    {
+        CustodyFacet.NoPassport => SearchCustody.NoPassport,
+        CustodyFacet.NotDeposited => SearchCustody.NotHeld,
+        CustodyFacet.Held => SearchCustody.Held,
+        CustodyFacet.Lost => SearchCustody.Lost,
+        CustodyFacet.Retired => SearchCustody.Retired,
+        _ => SearchCustody.Released,
+    };
+
+    /// <summary>The facet of a stored value; <paramref name="pastDue"/> says whether a released passport is overdue.</summary>
+    public static CustodyFacet Of(SearchCustody stored, bool pastDue) => stored switch
+    {
+        SearchCustody.NoPassport => CustodyFacet.NoPassport,
+        SearchCustody.NotHeld => CustodyFacet.NotDeposited,
+        SearchCustody.Held => CustodyFacet.Held,
+        SearchCustody.Lost => CustodyFacet.Lost,
+        SearchCustody.Retired => CustodyFacet.Retired,
+        _ => pastDue ? CustodyFacet.Overdue : CustodyFacet.Released,
+    };
+}
+
 public enum SearchSort
 {
     Name,

@@ -37,9 +37,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return new SearchResult([], 0, null, $"The search text is {query.Text!.Length:N0} characters long; the limit is {SearchQuery.MaxTextLength}. Shorten it and search again.", false);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // One connection for the look-ups of this search instead of one per query.
-        await db.Database.OpenConnectionAsync(ct);
+        await using var db = await OpenAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         var size = SearchQuery.PageSizes.Contains(query.PageSize) ? query.PageSize : 50;
         var page = Math.Max(1, query.Page);
@@ -66,7 +64,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     {
         if (!currentUser.Get().Principal.IsInRole(Roles.Regulator) || (query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
             return AskMemory(query, text, 0, 0, true).Facets!.ToFacets();
@@ -81,7 +79,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             return ([], 0, "Search across firms is for regulators.");
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
             return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await OpenAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
         {
@@ -95,6 +93,22 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>A context with its connection open: one connection for the look-ups of a search instead of one per query.</summary>
+    private async Task<RegistryDb> OpenAsync(CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        try
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            return db;
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>SQLite deployments search in memory (see <see cref="MemorySearchIndex.TryCatchUpAsync"/>); PostgreSQL counts in SQL.</summary>
     private async Task<bool> UsesMemoryAsync(RegistryDb db, CancellationToken ct) =>
@@ -200,7 +214,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         }
         if (q.Custody.Count > 0)
         {
-            var plain = q.Custody.Where(c => c is not (CustodyFacet.Released or CustodyFacet.Overdue)).Select(ToStored).ToList();
+            var plain = q.Custody.Where(c => c is not (CustodyFacet.Released or CustodyFacet.Overdue)).Select(CustodyFacets.Stored).ToList();
             var released = q.Custody.Contains(CustodyFacet.Released);
             var overdue = q.Custody.Contains(CustodyFacet.Overdue);
             docs = (released, overdue) switch
@@ -240,16 +254,6 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
                 mask |= SearchDocument.ExpertiseBit(area, level);
         return mask;
     }
-
-    private static SearchCustody ToStored(CustodyFacet c) => c switch
-    {
-        CustodyFacet.NoPassport => SearchCustody.NoPassport,
-        CustodyFacet.NotDeposited => SearchCustody.NotHeld,
-        CustodyFacet.Held => SearchCustody.Held,
-        CustodyFacet.Lost => SearchCustody.Lost,
-        CustodyFacet.Retired => SearchCustody.Retired,
-        _ => SearchCustody.Released,
-    };
 
     /// <summary>By the key, then the document id; descending is the exact reverse, except that people without a
     /// passport expiry come last either way. The in-memory index orders the same (see <see cref="Memory.SortOrders"/>).</summary>
@@ -321,7 +325,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             {
                 CustodyFacet.Released => x.Custody == SearchCustody.Released && !x.Overdue,
                 CustodyFacet.Overdue => x.Overdue,
-                _ => x.Custody == ToStored(c),
+                _ => x.Custody == CustodyFacets.Stored(c),
             }).Sum(x => x.Count)),
             Flags: Per<SearchFlagState>(f => combos.Where(x => x.FlagState == f).Sum(x => x.Count)),
             Nationalities: nationalities.Select(n => (n.Key, n.Count)).ToList(),

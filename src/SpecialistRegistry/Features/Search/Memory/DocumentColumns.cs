@@ -104,15 +104,7 @@ public sealed class DocumentColumns
 
     public bool IsOverdue(int id, int today) => Custody[id] == (byte)SearchCustody.Released && DueBackDay[id] < today;
 
-    public CustodyFacet CustodyOf(int id, int today) => (SearchCustody)Custody[id] switch
-    {
-        SearchCustody.NoPassport => CustodyFacet.NoPassport,
-        SearchCustody.NotHeld => CustodyFacet.NotDeposited,
-        SearchCustody.Held => CustodyFacet.Held,
-        SearchCustody.Lost => CustodyFacet.Lost,
-        SearchCustody.Retired => CustodyFacet.Retired,
-        _ => DueBackDay[id] < today ? CustodyFacet.Overdue : CustodyFacet.Released,
-    };
+    public CustodyFacet CustodyOf(int id, int today) => CustodyFacets.Of((SearchCustody)Custody[id], IsOverdue(id, today));
 
     public SearchRow Row(int id, int today) => new(
         SpecialistId[id], FullName[id], LatinName[id], EmployeeNumber[id], FirmName(id), (IndustrySegment)Segment[id],

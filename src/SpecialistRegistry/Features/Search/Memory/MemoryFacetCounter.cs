@@ -13,15 +13,7 @@ internal static class MemoryFacetCounter
     private static readonly long[] LevelMasks = Enum.GetValues<ExpertiseLevel>().Select(l => SearchService.ExpertiseMaskFor([], l)).ToArray();
     private static readonly int DegreeCount = Enum.GetValues<Degree>().Length;
     /// <summary>The custody facet of each stored custody value (a released passport past due is counted as overdue apart).</summary>
-    private static readonly int[] FacetOf = Enum.GetValues<SearchCustody>().Select(s => (int)(s switch
-    {
-        SearchCustody.NoPassport => CustodyFacet.NoPassport,
-        SearchCustody.NotHeld => CustodyFacet.NotDeposited,
-        SearchCustody.Held => CustodyFacet.Held,
-        SearchCustody.Released => CustodyFacet.Released,
-        SearchCustody.Lost => CustodyFacet.Lost,
-        _ => CustodyFacet.Retired,
-    })).ToArray();
+    private static readonly int[] FacetOf = Enum.GetValues<SearchCustody>().Select(s => (int)CustodyFacets.Of(s, pastDue: false)).ToArray();
 
     public static FacetCounts Count(DocumentColumns c, Bitset result, DateOnly today)
     {

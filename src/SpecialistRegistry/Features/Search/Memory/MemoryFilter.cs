@@ -44,7 +44,7 @@ internal sealed class MemoryFilter
             {
                 case CustodyFacet.Released: _released = true; break;
                 case CustodyFacet.Overdue: _overdue = true; break;
-                default: _custody |= 1 << (int)Stored(c); break;
+                default: _custody |= 1 << (int)CustodyFacets.Stored(c); break;
             }
         }
         _flags = q.Flags.Aggregate(0, (m, f) => m | 1 << (int)f);
@@ -92,13 +92,4 @@ internal sealed class MemoryFilter
             return false;
         return c.IsOverdue(id, today) ? _overdue : _released;
     }
-
-    private static SearchCustody Stored(CustodyFacet c) => c switch
-    {
-        CustodyFacet.NoPassport => SearchCustody.NoPassport,
-        CustodyFacet.NotDeposited => SearchCustody.NotHeld,
-        CustodyFacet.Held => SearchCustody.Held,
-        CustodyFacet.Lost => SearchCustody.Lost,
-        _ => SearchCustody.Retired,
-    };
 }

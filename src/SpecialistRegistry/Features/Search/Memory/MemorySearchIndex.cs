@@ -155,13 +155,13 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             var state = _state ?? throw new InvalidOperationException("The search index is not loaded.");
             var c = state.Columns;
             var day = q.Today.DayNumber;
-            using var result = q.Only is null && q.Terms.Count == 0 && new MemoryFilter(q.Query, c, q.Today).IsEmpty
-                ? c.Alive.Copy()
-                : Matching(state, q);
+            var filter = new MemoryFilter(q.Query, c, q.Today);
+            var everyone = q.Only is null && q.Terms.Count == 0 && filter.IsEmpty;
+            using var result = everyone ? c.Alive.Copy() : Matching(state, q, filter);
             var total = result.Count();
             var page = state.Orders.Page(result, total, q.Query.Sort, q.Query.Descending, q.Skip, q.Take);
             var rows = page.Select(id => c.Row(id, day)).ToList();
-            var facets = q.WithFacets ? CountFacets(state, q, result) : null;
+            var facets = q.WithFacets ? CountFacets(state, q.Today, result, everyone) : null;
             return new MemoryAnswer(rows, total, facets);
         }
         finally
@@ -195,19 +195,18 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
         }
     }
 
-    private static FacetCounts CountFacets(State state, MemoryQuestion q, Bitset result)
+    private static FacetCounts CountFacets(State state, DateOnly today, Bitset result, bool everyone)
     {
-        var everyone = q.Only is null && q.Terms.Count == 0 && new MemoryFilter(q.Query, state.Columns, q.Today).IsEmpty;
-        if (everyone && state.Everyone is { } cached && cached.LastChange == state.LastChange && cached.Today == q.Today)
+        if (everyone && state.Everyone is { } cached && cached.LastChange == state.LastChange && cached.Today == today)
             return cached.Counts;
-        var counts = MemoryFacetCounter.Count(state.Columns, result, q.Today);
+        var counts = MemoryFacetCounter.Count(state.Columns, result, today);
         if (everyone)
-            state.Everyone = new CachedCounts(state.LastChange, q.Today, counts);
+            state.Everyone = new CachedCounts(state.LastChange, today, counts);
         return counts;
     }
 
     /// <summary>The documents answering the question: its holders, or its text's matches (or everyone) passing its facets.</summary>
-    private static Bitset Matching(State state, MemoryQuestion q)
+    private static Bitset Matching(State state, MemoryQuestion q, MemoryFilter filter)
     {
         var c = state.Columns;
         var day = q.Today.DayNumber;
@@ -220,7 +219,6 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             }
             return result;
         }
-        var filter = new MemoryFilter(q.Query, c, q.Today);
         using var candidates = TextCandidates(state, q.Terms, c.End);
         var (words, length) = candidates is null ? (c.Alive.Words, c.Alive.WordCount) : (candidates.Words, candidates.WordCount);
         for (var w = 0; w < length; w++)
