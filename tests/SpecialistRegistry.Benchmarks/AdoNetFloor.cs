@@ -2,6 +2,10 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Benchmarks;
 

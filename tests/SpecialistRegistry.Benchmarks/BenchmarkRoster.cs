@@ -1,5 +1,9 @@
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Benchmarks;
 
@@ -38,11 +42,11 @@ internal static class BenchmarkRoster
                 Passport = new RosterPassport($"E{n:D8}", "China", new DateOnly(2021, 1, 1).AddDays(n % 1000), new DateOnly(2031, 1, 1).AddDays(n % 1000)),
             };
             for (var k = 0; k < 3; k++)
-                person.Expertise.Add(new RosterExpertise((ExpertiseArea)((n + (k * 5)) % 12), (ExpertiseLevel)random.Next(4), random.Next(1, 30)));
-            person.Education.Add(new RosterEducation(Degree.Bachelor, "Chemical engineering", "Central South University", "China", born.Year + 22));
-            person.Education.Add(new RosterEducation(Degree.Master, "Metallurgical engineering", "Northeastern University", "China", born.Year + 25));
-            person.Research.Add(new RosterResearch(ResearchKind.Patent, "Countercurrent extraction of heavy rare earths", 2019, "Lead", $"CN{100000000 + n}B"));
-            person.Research.Add(new RosterResearch(ResearchKind.Publication, "Grain boundary diffusion in sintered NdFeB", 2021, "Contributor", $"doi:10.1000/{n}"));
+                person.Expertise.Add(new ExpertiseItem((ExpertiseArea)((n + (k * 5)) % 12), (ExpertiseLevel)random.Next(4), random.Next(1, 30)));
+            person.Education.Add(new EducationItem(Degree.Bachelor, "Chemical engineering", "Central South University", "China", born.Year + 22));
+            person.Education.Add(new EducationItem(Degree.Master, "Metallurgical engineering", "Northeastern University", "China", born.Year + 25));
+            person.Research.Add(new ResearchItem(ResearchKind.Patent, "Countercurrent extraction of heavy rare earths", 2019, "Lead", $"CN{100000000 + n}B"));
+            person.Research.Add(new ResearchItem(ResearchKind.Publication, "Grain boundary diffusion in sintered NdFeB", 2021, "Contributor", $"doi:10.1000/{n}"));
             people.Add(person);
         }
         return people;

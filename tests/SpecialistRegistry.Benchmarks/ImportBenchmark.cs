@@ -4,6 +4,10 @@ using SpecialistRegistry.Data;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
 using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Benchmarks;
 
@@ -26,14 +30,7 @@ public static class ImportBenchmark
 
         var people = BenchmarkRoster.People(count);
         byte[] file;
-        using (var buffer = new MemoryStream())
-        {
-            if (format == "csv")
-                await CsvRosterWriter.WriteAsync(buffer, people.ToAsyncEnumerable(), withExplanations: false, CancellationToken.None);
-            else
-                XlsxRosterWriter.Write(buffer, people, CancellationToken.None);
-            file = buffer.ToArray();
-        }
+        file = await RosterFileWriter.ToBytesAsync(format == "csv" ? TableFormat.Csv : TableFormat.Xlsx, people);
         var listRows = people.Sum(p => p.Expertise.Count + p.Education.Count + p.Research.Count);
         Console.WriteLine($"roster: {count:N0} specialists, {listRows:N0} list rows, {people.Count(p => p.Passport is not null):N0} passports; " +
                           $"{format} file {file.Length / 1024.0 / 1024:0.0} MB");
@@ -45,12 +42,8 @@ public static class ImportBenchmark
             var import = scope.ServiceProvider.GetRequiredService<RosterImportService>();
             var clock = Stopwatch.StartNew();
             var small = people.Take(1000).ToList();
-            using var buffer = new MemoryStream();
-            if (format == "csv")
-                await CsvRosterWriter.WriteAsync(buffer, small.ToAsyncEnumerable(), withExplanations: false, CancellationToken.None);
-            else
-                XlsxRosterWriter.Write(buffer, small, CancellationToken.None);
-            await import.CommitAsync(await import.DryRunAsync(new ImportFile($"warm-up.{format}", buffer.ToArray())));
+            var warmUpFile = await RosterFileWriter.ToBytesAsync(format == "csv" ? TableFormat.Csv : TableFormat.Xlsx, small);
+            await import.CommitAsync(await import.DryRunAsync(new ImportFile($"warm-up.{format}", warmUpFile)));
             Console.WriteLine($"warm-up: {small.Count:N0} specialists imported in {clock.Elapsed.TotalSeconds:0.00} s (not counted)");
         }
 

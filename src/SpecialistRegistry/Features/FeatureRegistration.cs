@@ -1,3 +1,4 @@
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data.Seed;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
@@ -30,6 +31,7 @@ public static class FeatureRegistration
         services.AddScoped<DemoData>();
         services.AddScoped<RosterImportService>();
         services.AddScoped<RosterExportService>();
+        services.AddScoped<BrowserDownload>();
         services.AddOptions<CustodyOptions>().BindConfiguration(CustodyOptions.Section);
         services.AddScoped<CustodyService>();
         services.AddScoped<CustodyQueries>();

@@ -7,6 +7,10 @@ using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Features.Search.Memory;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Benchmarks.Search;
 
@@ -59,12 +63,7 @@ public static class SearchDuringImportBenchmark
         await host.Services.GetRequiredService<MemorySearchIndex>().LoadAsync();
         var cases = SearchCases.All(midFirm, today);
 
-        byte[] file;
-        using (var buffer = new MemoryStream())
-        {
-            await CsvRosterWriter.WriteAsync(buffer, BenchmarkRoster.People(10_000).ToAsyncEnumerable(), withExplanations: false, CancellationToken.None);
-            file = buffer.ToArray();
-        }
+        var file = await RosterFileWriter.ToBytesAsync(TableFormat.Csv, BenchmarkRoster.People(10_000));
 
         // Warm-up, then a quiet baseline of the same length as a typical import.
         await SearchUntilAsync(host, cases, Task.Delay(TimeSpan.FromSeconds(3)));

@@ -1,12 +1,8 @@
 using System.Text.Json;
 
-namespace SpecialistRegistry.Features.Audit;
+using SpecialistRegistry.Domain.Records;
 
-/// <summary>
-/// One field of an audit entry. Entity changes carry old → new; a named event (a reveal, say) carries only
-/// a value per detail, which <see cref="IsDetail"/> marks so the page does not show a meaningless "old".
-/// </summary>
-public sealed record FieldChange(string Field, string? Old, string? New, bool IsDetail = false);
+namespace SpecialistRegistry.Features.Audit;
 
 /// <summary>Reads the interceptor's Changes JSON and says what changed in a line a person can scan.</summary>
 public static class AuditChanges

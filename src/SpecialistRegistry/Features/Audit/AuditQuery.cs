@@ -1,3 +1,5 @@
+using SpecialistRegistry.Domain.Records;
+
 namespace SpecialistRegistry.Features.Audit;
 
 public enum AuditSort

@@ -1,3 +1,4 @@
+using SpecialistRegistry.Domain.Records;
 using SpecialistRegistry.Domain;
 
 namespace SpecialistRegistry.Features.Profile;
@@ -25,8 +26,6 @@ public sealed record FilingView(Guid FilingId, string Period, FilingStatus Statu
 
 public sealed record FlagView(Guid Id, FlagReason Reason, FlagSeverity Severity, FlagStatus Status, string Note,
     DateTimeOffset RaisedAt, DateTimeOffset? ResolvedAt, string? ResolutionNote);
-
-public sealed record FieldChange(string Field, string? Old, string? New);
 
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string ActorName, string Action, string EntityType, IReadOnlyList<FieldChange> Changes);
 

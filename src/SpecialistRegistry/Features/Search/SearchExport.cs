@@ -1,17 +1,17 @@
 using System.Globalization;
-using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Files;
 
 namespace SpecialistRegistry.Features.Search;
 
-/// <summary>Search results as CSV or .xlsx. Every text cell is formula-safe: a spreadsheet never runs what a record holds.</summary>
+/// <summary>Search results as a table, through the shared writers: every text cell formula-safe, nothing evaluated.</summary>
 public static class SearchExport
 {
-    public static readonly string[] Header =
-        ["Employee number", "Name", "Latin name", "Firm", "Segment", "Nationality", "Employment", "Hire date", "Passport custody", "Passport expires", "Flags"];
+    public static readonly TableColumn[] Columns =
+    [
+        new("Employee number"), new("Name"), new("Latin name", Width: 24), new("Firm", Width: 36), new("Segment", Width: 24),
+        new("Nationality"), new("Employment"), new("Hire date"), new("Passport custody", Width: 20), new("Passport expires"), new("Flags"),
+    ];
 
     public static string[] Cells(SearchRow r) =>
     [
@@ -21,49 +21,12 @@ public static class SearchExport
         SearchLabels.Of(r.FlagState),
     ];
 
-    /// <summary>
-    /// A cell that starts with = + - @ (or a tab or carriage return, which some programs skip before
-    /// reading a formula) is prefixed with an apostrophe so it stays text.
-    /// </summary>
-    public static string FormulaSafe(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    public static byte[] Csv(IEnumerable<SearchRow> rows)
+    public static async Task WriteAsync(TableFormat format, Stream output, IEnumerable<SearchRow> rows, CancellationToken ct)
     {
-        var sb = new StringBuilder();
-        void Line(IEnumerable<string> cells) =>
-            sb.Append(string.Join(',', cells.Select(c => Quote(FormulaSafe(c))))).Append("\r\n");
-        Line(Header);
-        foreach (var r in rows)
-            Line(Cells(r));
-        // A byte-order mark so Excel reads Chinese names as UTF-8.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        await using var writer = await TableWriter.CreateAsync(format, output, ct);
+        await writer.StartTableAsync("Specialists", Columns, ct: ct);
+        foreach (var row in rows)
+            await writer.WriteRowAsync(Cells(row), ct: ct);
+        await writer.CompleteAsync(ct);
     }
-
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-
-    public static byte[] Xlsx(IEnumerable<SearchRow> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = doc.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(Header));
-            foreach (var r in rows)
-                data.Append(Row(Cells(r)));
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Specialists" }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    // Inline strings only: every value is text, so nothing is ever evaluated as a formula or reformatted as a number.
-    private static Row Row(IEnumerable<string> cells) =>
-        new(cells.Select(c => new Cell(new InlineString(new Text(FormulaSafe(c)) { Space = SpaceProcessingModeValues.Preserve }))
-            { DataType = CellValues.InlineString }));
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
+using SpecialistRegistry.Files;
 
 namespace SpecialistRegistry.Features.Search;
 
@@ -13,15 +14,17 @@ public static class SearchExportEndpoints
     public static IEndpointRouteBuilder MapSearchExport(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/search").RequireAuthorization(Policies.ExportSearchResults);
-        group.MapGet("/export.csv", (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(http, search, dbFactory, clock, "csv", ct));
-        group.MapGet("/export.xlsx", (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(http, search, dbFactory, clock, "xlsx", ct));
+        foreach (var format in Enum.GetValues<TableFormat>())
+        {
+            group.MapGet($"/export.{format.Extension()}",
+                (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, CancellationToken ct) =>
+                    ExportAsync(http, search, dbFactory, clock, format, ct));
+        }
         return app;
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory,
-        TimeProvider clock, string format, CancellationToken ct)
+        TimeProvider clock, TableFormat format, CancellationToken ct)
     {
         var query = SearchUrl.Parse(http.Request.Query.ToDictionary(p => p.Key, p => p.Value)) with { Page = 1 };
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
@@ -30,10 +33,10 @@ public static class SearchExportEndpoints
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            db.RecordAuditEvent("ExportedSearchResults", "Search", format, new Dictionary<string, string?>
+            db.RecordAuditEvent("ExportedSearchResults", "Search", format.Extension(), new Dictionary<string, string?>
             {
                 ["Query"] = SearchUrl.QueryString(query),
-                ["Format"] = format,
+                ["Format"] = format.Extension(),
                 ["Rows"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Matching"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
@@ -41,8 +44,6 @@ public static class SearchExportEndpoints
         }
 
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd-HHmm", System.Globalization.CultureInfo.InvariantCulture);
-        return format == "csv"
-            ? Results.File(SearchExport.Csv(rows), "text/csv; charset=utf-8", $"specialists-{stamp}.csv")
-            : Results.File(SearchExport.Xlsx(rows), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"specialists-{stamp}.xlsx");
+        return TableDownload.Stream(format, $"specialists-{stamp}.{format.Extension()}", (body, _) => SearchExport.WriteAsync(format, body, rows, ct));
     }
 }

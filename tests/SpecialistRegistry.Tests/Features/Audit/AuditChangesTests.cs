@@ -1,5 +1,7 @@
 using SpecialistRegistry.Features.Audit;
 
+using SpecialistRegistry.Domain.Records;
+
 namespace SpecialistRegistry.Tests.Features.Audit;
 
 public sealed class AuditChangesTests

@@ -5,6 +5,8 @@ using SpecialistRegistry.Tests.Infrastructure;
 
 using static SpecialistRegistry.Tests.Features.Audit.AuditTrailData;
 
+using SpecialistRegistry.Domain.Records;
+
 namespace SpecialistRegistry.Tests.Features.Audit;
 
 public sealed class AuditTrailServiceTests

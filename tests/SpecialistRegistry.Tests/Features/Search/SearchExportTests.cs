@@ -3,6 +3,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Search;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Tests.Features.Search;
 
@@ -20,12 +24,19 @@ public sealed class SearchExportTests
     [InlineData("Wang = Wei", "Wang = Wei")]
     [InlineData("", "")]
     public void Cells_that_a_spreadsheet_would_run_as_a_formula_are_prefixed(string value, string expected) =>
-        Assert.Equal(expected, SearchExport.FormulaSafe(value));
+        Assert.Equal(expected, FormulaGuard.Neutralise(value));
+
+    private static async Task<byte[]> ExportAsync(TableFormat format)
+    {
+        using var buffer = new MemoryStream();
+        await SearchExport.WriteAsync(format, buffer, [Risky], CancellationToken.None);
+        return buffer.ToArray();
+    }
 
     [Fact]
-    public void The_CSV_has_a_header_quotes_where_needed_and_no_live_formulas()
+    public async Task The_CSV_has_a_header_quotes_where_needed_and_no_live_formulas()
     {
-        var text = Encoding.UTF8.GetString(SearchExport.Csv([Risky]));
+        var text = Encoding.UTF8.GetString(await ExportAsync(TableFormat.Csv));
         var lines = text.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
 
         Assert.StartsWith("Employee number,Name,Latin name,Firm", lines[0]);
@@ -33,9 +44,9 @@ public sealed class SearchExportTests
     }
 
     [Fact]
-    public void The_workbook_holds_every_value_as_text_with_formulas_defused()
+    public async Task The_workbook_holds_every_value_as_text_with_formulas_defused()
     {
-        using var doc = SpreadsheetDocument.Open(new MemoryStream(SearchExport.Xlsx([Risky])), false);
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(await ExportAsync(TableFormat.Xlsx)), false);
         var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
         var cells = rows[1].Elements<Cell>().Select(c => c.InnerText).ToList();
 

@@ -4,54 +4,42 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
-using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Export;
 
-public enum RosterFileKind
-{
-    Csv,
-    Xlsx,
-}
-
 /// <summary>
 /// The current Firm HR user's roster in the import format, numbers in plain text (the user's role may see
-/// them). Every export is an audited event. People are read a chunk at a time, so a large roster is streamed.
+/// them). Every export is an audited event. People are read a chunk at a time, once per sheet, so a large
+/// roster streams to the response and is never held whole.
 /// </summary>
 public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FieldProtector protector)
 {
     private const int ChunkSize = 1000;
 
     /// <summary>Records the export in the audit trail; call before the first byte is sent.</summary>
-    public async Task<int> RecordExportAsync(RosterFileKind kind, CancellationToken ct = default)
+    public async Task<int> RecordExportAsync(TableFormat format, CancellationToken ct = default)
     {
         var firmId = RequireFirm();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var count = await db.Specialists.CountAsync(ct);
         db.RecordAuditEvent("RosterExported", nameof(Firm), firmId.ToString(), new Dictionary<string, string?>
         {
-            ["format"] = kind.ToString().ToLowerInvariant(),
+            ["format"] = format.Extension(),
             ["specialists"] = count.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
         return count;
     }
 
-    public async Task WriteCsvAsync(Stream output, CancellationToken ct = default)
+    public async Task WriteAsync(TableFormat format, Stream output, CancellationToken ct = default)
     {
         RequireFirm();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await CsvRosterWriter.WriteAsync(output, ReadAsync(db, ct), withExplanations: false, ct);
-    }
-
-    public async Task WriteXlsxAsync(Stream output, CancellationToken ct = default)
-    {
-        RequireFirm();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var people = new List<RosterPerson>();
-        await foreach (var person in ReadAsync(db, ct))
-            people.Add(person);
-        XlsxRosterWriter.Write(output, people, ct);
+        await using var writer = await TableWriter.CreateAsync(format, output, ct);
+        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, ct), withExplanations: false, ct);
     }
 
     /// <summary>The firm's specialists by employee number, with their lists and current passport.</summary>
@@ -101,9 +89,9 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
                 ? new RosterPassport(protector.Reveal(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn)
                 : null,
         };
-        person.Expertise.AddRange(s.Expertise.Select(e => new RosterExpertise(e.Area, e.Level, e.Years)));
-        person.Education.AddRange(s.Education.Select(e => RosterApplier.ToRecord(e.Degree, e.Field, e.Institution, e.Country, e.GraduationYear)));
-        person.Research.AddRange(s.Research.Select(r => RosterApplier.ToRecord(r.Kind, r.Title, r.Year, r.Role, r.Reference)));
+        person.Expertise.AddRange(s.Expertise.Select(e => new ExpertiseItem(e.Area, e.Level, e.Years)));
+        person.Education.AddRange(s.Education.Select(e => EducationItem.Of(e.Degree, e.Field, e.Institution, e.Country, e.GraduationYear)));
+        person.Research.AddRange(s.Research.Select(r => ResearchItem.Of(r.Kind, r.Title, r.Year, r.Role, r.Reference)));
         return person;
     }
 

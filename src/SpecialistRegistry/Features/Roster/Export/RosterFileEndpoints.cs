@@ -1,5 +1,7 @@
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Export;
 
@@ -9,50 +11,34 @@ namespace SpecialistRegistry.Features.Roster.Export;
 /// </summary>
 public static class RosterFileEndpoints
 {
-    public const string CsvType = "text/csv; charset=utf-8";
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
     public static IEndpointRouteBuilder MapRosterFiles(this IEndpointRouteBuilder app)
     {
         var roster = app.MapGroup("/roster").RequireAuthorization(Policies.EditRoster);
-
-        roster.MapGet("/export.csv", async (RosterExportService export, TimeProvider clock, CancellationToken ct) =>
+        foreach (var format in Enum.GetValues<TableFormat>())
         {
-            if (await RecordAsync(export, RosterFileKind.Csv, ct) is { } refused)
-                return refused;
-            return Results.Stream(body => export.WriteCsvAsync(body, ct), CsvType, FileName(clock, "csv"));
-        });
-
-        roster.MapGet("/export.xlsx", async (RosterExportService export, TimeProvider clock, CancellationToken ct) =>
-        {
-            if (await RecordAsync(export, RosterFileKind.Xlsx, ct) is { } refused)
-                return refused;
-            // A zip is written with synchronous writes, which the server refuses on the response itself:
-            // the workbook goes to a temporary file (deleted on close) and is streamed from there.
-            return Results.Stream(async body =>
+            roster.MapGet($"/export.{format.Extension()}", async (RosterExportService export, TimeProvider clock, HttpContext http) =>
             {
-                await using var temp = new FileStream(Path.Combine(Path.GetTempPath(), $"roster-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
-                    FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-                await export.WriteXlsxAsync(temp, ct);
-                temp.Position = 0;
-                await temp.CopyToAsync(body, ct);
-            }, XlsxType, FileName(clock, "xlsx"));
-        });
-
-        roster.MapGet("/template.csv", async (CancellationToken ct) =>
-            Results.File(await RosterTemplates.CsvAsync(ct), CsvType, "roster-template.csv"));
-
-        roster.MapGet("/template.xlsx", () =>
-            Results.File(RosterTemplates.Xlsx(), XlsxType, "roster-template.xlsx"));
-
+                if (await RecordAsync(export, format, http.RequestAborted) is { } refused)
+                    return refused;
+                return TableDownload.Stream(format, $"roster-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
+                    (body, _) => export.WriteAsync(format, body, http.RequestAborted));
+            });
+            roster.MapGet($"/template.{format.Extension()}", (HttpContext http) =>
+                TableDownload.Stream(format, $"roster-template.{format.Extension()}", async (body, _) =>
+                {
+                    await using var writer = await TableWriter.CreateAsync(format, body, http.RequestAborted);
+                    await RosterFileWriter.WriteAsync(writer, () => new[] { RosterTemplates.Example() }.ToAsyncEnumerable(),
+                        withExplanations: true, http.RequestAborted);
+                }));
+        }
         return app;
     }
 
-    private static async Task<IResult?> RecordAsync(RosterExportService export, RosterFileKind kind, CancellationToken ct)
+    private static async Task<IResult?> RecordAsync(RosterExportService export, TableFormat format, CancellationToken ct)
     {
         try
         {
-            await export.RecordExportAsync(kind, ct);
+            await export.RecordExportAsync(format, ct);
             return null;
         }
         catch (DomainException e)
@@ -60,7 +46,4 @@ public static class RosterFileEndpoints
             return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden);
         }
     }
-
-    private static string FileName(TimeProvider clock, string extension) =>
-        $"roster-{clock.GetUtcNow():yyyy-MM-dd}.{extension}";
 }

@@ -1,3 +1,6 @@
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>An uploaded file, read into memory once.</summary>
@@ -13,6 +16,9 @@ public sealed record ImportProblem(string? Sheet, int? Row, string? Column, stri
 
     public bool IsAboutWholeFile => Row is null;
 }
+
+/// <summary>One person a commit would change: their row in the file and every field that would change, old → new.</summary>
+public sealed record ImportChange(int Row, string EmployeeNumber, string FullName, IReadOnlyList<FieldChange> Fields);
 
 public sealed record ImportCounts(int New, int Changed, int Unchanged, int Rejected)
 {
@@ -62,6 +68,7 @@ public sealed class ImportPreview
         Rows = rows;
         Versions = versions;
         Sheet = sheet;
+        Changes = [.. rows.Where(r => r.Outcome == RowOutcome.Changed).Select(r => new ImportChange(r.Row, r.Person.EmployeeNumber, r.Person.FullName, r.Changes))];
     }
 
     public string FileName { get; }
@@ -72,6 +79,8 @@ public sealed class ImportPreview
     public IReadOnlyList<ImportProblem> Problems { get; }
     public int TotalProblems { get; }
     public bool CanCommit => TotalProblems == 0 && Counts.New + Counts.Changed > 0;
+    /// <summary>Every person the commit would change, in file order, with what would change.</summary>
+    public IReadOnlyList<ImportChange> Changes { get; }
 
     internal IReadOnlyList<ImportedRow> Rows { get; }
     /// <summary>Employee number → the matched specialist's version at the dry run, or null for a new person.</summary>

@@ -1,3 +1,6 @@
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>A specialist row of the file after checking, with the keyed hashes of its numbers.</summary>
@@ -15,6 +18,8 @@ internal sealed class ImportedRow(int row, RosterPerson person)
     public RowOutcome Outcome { get; set; }
     /// <summary>The matched specialist, when the person is already on the roster.</summary>
     public Guid? ExistingId { get; set; }
+    /// <summary>For a changed person, what the commit would change, field by field (numbers masked).</summary>
+    public List<FieldChange> Changes { get; set; } = [];
 }
 
 internal enum RowOutcome

@@ -1,3 +1,7 @@
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Reading;
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>
@@ -12,9 +16,6 @@ internal sealed record RawRow(int Row, string[] Cells, ulong NumericCells = 0, i
 
 /// <summary>One sheet of a workbook, or the whole CSV file, as text rows under a checked header.</summary>
 internal sealed record RawTable(string? Sheet, IReadOnlyList<RosterColumn> Columns, List<RawRow> Rows);
-
-/// <summary>A row as a reader found it: cells by their position in the file, before the header is applied.</summary>
-internal sealed record SourceRow(int Row, string?[] Cells, ulong NumericCells = 0);
 
 /// <summary>Applies the header row: columns may come in any order; missing, unknown or repeated ones are refused.</summary>
 internal static class HeaderMap
@@ -58,11 +59,6 @@ internal static class HeaderMap
     {
         error = null;
         var names = header.Select(h => Key(h ?? "")).ToArray();
-        if (sheet is null && names.Length == 1 && (header[0] ?? "").Contains(';', StringComparison.Ordinal))
-        {
-            error = "The columns of this file are separated by semicolons (;). Save it as \"CSV UTF-8 (Comma delimited)\" so that commas separate the columns.";
-            return null;
-        }
         var sourceOf = new int[columns.Count];
         var missing = new List<string>();
         for (var c = 0; c < columns.Count; c++)
@@ -97,7 +93,7 @@ internal static class HeaderMap
         for (var c = 0; c < sourceOf.Length; c++)
         {
             var s = sourceOf[c];
-            cells[c] = s < row.Cells.Length ? CellText.Restore((row.Cells[s] ?? "").Trim()) : "";
+            cells[c] = s < row.Cells.Length ? Clean(row.Cells[s]) : "";
             if (s < 64 && (row.NumericCells & (1UL << s)) != 0)
                 numeric |= 1UL << c;
         }
@@ -109,6 +105,19 @@ internal static class HeaderMap
         }
         return new RawRow(row.Row, cells, numeric, beyond);
     }
+
+    /// <summary>
+    /// The value as the roster stores it: trimmed, the formula guard taken off, and line breaks as \n (a workbook's
+    /// XML turns \r\n into \n anyway, so CSV and .xlsx read the same).
+    /// </summary>
+    private static string Clean(string? cell)
+    {
+        var value = FormulaGuard.Restore((cell ?? "").Trim()).Trim();
+        return value.Contains('\r', StringComparison.Ordinal) ? value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : value;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="columns"/>' headers, as the header row matches them.</summary>
+    public static bool IsColumnName(IReadOnlyList<RosterColumn> columns, string name) => columns.Any(c => Key(c.Name) == Key(name));
 
     private static bool IsBlank(string?[] cells) => cells.All(string.IsNullOrWhiteSpace);
 

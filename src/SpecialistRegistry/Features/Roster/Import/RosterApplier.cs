@@ -1,5 +1,7 @@
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Import;
 
@@ -61,18 +63,12 @@ internal sealed class RosterApplier(RegistryDb db, FieldProtector protector, Gui
         s.LeftReason = p.LeftReason;
         s.UpdatedAt = now;
 
-        Sync(s.Expertise, p.Expertise, e => new RosterExpertise(e.Area, e.Level, e.Years), e => NewExpertise(s.Id, e));
-        Sync(s.Education, p.Education, e => ToRecord(e.Degree, e.Field, e.Institution, e.Country, e.GraduationYear), e => NewEducation(s.Id, e));
-        Sync(s.Research, p.Research, r => ToRecord(r.Kind, r.Title, r.Year, r.Role, r.Reference), r => NewResearch(s.Id, r));
+        Sync(s.Expertise, p.Expertise, e => new ExpertiseItem(e.Area, e.Level, e.Years), e => NewExpertise(s.Id, e));
+        Sync(s.Education, p.Education, e => EducationItem.Of(e.Degree, e.Field, e.Institution, e.Country, e.GraduationYear), e => NewEducation(s.Id, e));
+        Sync(s.Research, p.Research, r => ResearchItem.Of(r.Kind, r.Title, r.Year, r.Role, r.Reference), r => NewResearch(s.Id, r));
         if (p.Passport is { } passport)
             SyncPassport(s, passport, row.PassportHash);
     }
-
-    public static RosterEducation ToRecord(Degree degree, string field, string institution, string country, int year) =>
-        new(degree, field.Trim(), institution.Trim(), country.Trim(), year);
-
-    public static RosterResearch ToRecord(ResearchKind kind, string title, int year, string role, string reference) =>
-        new(kind, title.Trim(), year, (role ?? "").Trim(), (reference ?? "").Trim());
 
     /// <summary>Keeps items present in both, deletes the ones the file no longer has, adds the new ones.</summary>
     private void Sync<TEntity, TRecord>(List<TEntity> entities, List<TRecord> wanted, Func<TEntity, TRecord> toRecord, Func<TRecord, TEntity> create)
@@ -121,15 +117,15 @@ internal sealed class RosterApplier(RegistryDb db, FieldProtector protector, Gui
         target.ExpiresOn = wanted.ExpiresOn;
     }
 
-    private static Expertise NewExpertise(Guid specialistId, RosterExpertise e) =>
+    private static Expertise NewExpertise(Guid specialistId, ExpertiseItem e) =>
         new() { SpecialistId = specialistId, Area = e.Area, Level = e.Level, Years = e.Years };
 
-    private static Education NewEducation(Guid specialistId, RosterEducation e) => new()
+    private static Education NewEducation(Guid specialistId, EducationItem e) => new()
     {
         SpecialistId = specialistId, Degree = e.Degree, Field = e.Field, Institution = e.Institution, Country = e.Country, GraduationYear = e.GraduationYear,
     };
 
-    private static ResearchRecord NewResearch(Guid specialistId, RosterResearch r) => new()
+    private static ResearchRecord NewResearch(Guid specialistId, ResearchItem r) => new()
     {
         SpecialistId = specialistId, Kind = r.Kind, Title = r.Title, Year = r.Year, Role = r.Role, Reference = r.Reference,
     };

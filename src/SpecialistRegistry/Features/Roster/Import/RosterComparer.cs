@@ -1,4 +1,6 @@
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Import;
 
@@ -27,9 +29,10 @@ internal static class RosterComparer
             if (!row.Rejected)
                 row.Rejected = !CheckAgainstRoster(row, existing, snapshot, sheet, problems);
             row.ExistingId = existing?.Id;
+            row.Changes = existing is null || row.Rejected ? [] : SpecialistRecordDiff.Changes(existing.Record, FileRecord(row));
             row.Outcome = row.Rejected ? RowOutcome.Rejected
                 : existing is null ? RowOutcome.New
-                : IsSame(row, existing) ? RowOutcome.Unchanged
+                : row.Changes.Count == 0 ? RowOutcome.Unchanged
                 : RowOutcome.Changed;
             switch (row.Outcome)
             {
@@ -60,10 +63,10 @@ internal static class RosterComparer
                 $"Passport number {RosterRowParser.Masked(person.Passport!.Number)} already belongs to {Describe(passportOwner)} on your roster."));
             ok = false;
         }
-        if (person.Passport is null && existing?.CurrentPassport is { } current)
+        if (person.Passport is null && existing?.Record.Passport is { } current)
         {
             problems.Add(new ImportProblem(sheet, row.Row, "PassportNumber",
-                $"The registry holds a current passport for {person.EmployeeNumber} (••••{current.Last4}), and an import cannot remove a passport. " +
+                $"The registry holds a current passport for {person.EmployeeNumber} ({current.Number}), and an import cannot remove a passport. " +
                 "Fill in its details, or ask the custody office to retire it."));
             ok = false;
         }
@@ -75,53 +78,5 @@ internal static class RosterComparer
 
     private static string Describe(ExistingPerson other) => $"{other.EmployeeNumber} ({other.FullName})";
 
-    /// <summary>Every field and every list the same; numbers compared by keyed hash, lists in any order.</summary>
-    internal static bool IsSame(ImportedRow row, ExistingPerson existing)
-    {
-        var p = row.Person;
-        return Same(p.FullName, existing.FullName)
-            && Same(p.LatinName, existing.LatinName)
-            && p.Gender == existing.Gender
-            && p.DateOfBirth == existing.DateOfBirth
-            && Same(p.Nationality, existing.Nationality)
-            && row.NationalIdHash == existing.NationalIdHash
-            && Same(p.Phone, existing.Phone)
-            && Same(p.Email, existing.Email)
-            && Same(p.Position, existing.Position)
-            && Same(p.Department, existing.Department)
-            && p.HireDate == existing.HireDate
-            && p.Status == existing.Status
-            && p.LeftOn == existing.LeftOn
-            && Same(p.LeftReason, existing.LeftReason)
-            && SamePassport(row, existing.CurrentPassport)
-            && SameItems(p.Expertise, existing.Expertise)
-            && SameItems(p.Education, existing.Education)
-            && SameItems(p.Research, existing.Research);
-    }
-
-    private static bool Same(string? file, string? stored) => (file ?? "") == (stored ?? "").Trim();
-
-    private static bool SamePassport(ImportedRow row, ExistingPassport? current) => row.Person.Passport is not { } passport
-        ? current is null
-        : current is not null && current.Hash == row.PassportHash && Same(passport.IssuingCountry, current.IssuingCountry)
-          && passport.IssuedOn == current.IssuedOn && passport.ExpiresOn == current.ExpiresOn;
-
-    /// <summary>Equal as multisets: the same items the same number of times, in any order.</summary>
-    internal static bool SameItems<T>(IReadOnlyList<T> file, IReadOnlyList<T> stored) where T : notnull
-    {
-        if (file.Count != stored.Count)
-            return false;
-        if (file.Count == 0)
-            return true;
-        var counts = new Dictionary<T, int>();
-        foreach (var item in stored)
-            counts[item] = counts.GetValueOrDefault(item) + 1;
-        foreach (var item in file)
-        {
-            if (!counts.TryGetValue(item, out var n) || n == 0)
-                return false;
-            counts[item] = n - 1;
-        }
-        return true;
-    }
+    internal static SpecialistRecord FileRecord(ImportedRow row) => row.Person.ToRecord(row.NationalIdHash, row.PassportHash);
 }

@@ -1,3 +1,7 @@
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Reading;
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>The specialist rows of a file, checked on their own, and the sheet they are on (null for CSV).</summary>
@@ -14,15 +18,15 @@ internal static class RosterFileReader
         CancellationToken ct, out string? fileError)
     {
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 1));
-        if (FileInspector.FormatOf(file.FileName) is not { } format)
+        if (TableFormats.FromFileName(file.FileName) is not { } format)
         {
             fileError = $"Only .csv and .xlsx files can be imported; \"{file.FileName}\" is neither.";
             return null;
         }
-        fileError = FileInspector.Check(format, file.Content);
+        fileError = FileInspector.Check(format, file.Content, RosterLimits.MaxFileBytes, "roster");
         if (fileError is not null)
             return null;
-        return format == RosterFileFormat.Csv
+        return format == TableFormat.Csv
             ? ReadCsv(file.Content, parser, problems, progress, ct, out fileError)
             : ReadXlsx(file.Content, parser, problems, progress, ct, out fileError);
     }
@@ -30,17 +34,13 @@ internal static class RosterFileReader
     private static ParsedRoster? ReadCsv(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
         CancellationToken ct, out string? fileError)
     {
-        if (!CsvTextDecoder.TryDecode(content, out var text, out _))
+        var read = CsvTableReader.Read(content, name => HeaderMap.IsColumnName(RosterFormat.CsvColumns, name), RosterLimits.MaxSpecialists, ct);
+        if (read.Sheets is not { } sheets)
         {
-            fileError = "The file's text is neither UTF-8 nor GB18030, so its characters cannot be read reliably. " +
-                        "In Excel, save it as \"CSV UTF-8 (Comma delimited)\".";
+            fileError = read.Error;
             return null;
         }
-        var records = CsvTokenizer.Parse(text, out fileError, ct);
-        if (fileError is not null)
-            return null;
-        var table = HeaderMap.Apply(null, RosterFormat.CsvColumns, records.Select(r => new SourceRow(r.Row, r.Cells)),
-            RosterLimits.MaxSpecialists, "specialists", out fileError);
+        var table = HeaderMap.Apply(null, RosterFormat.CsvColumns, sheets[""], RosterLimits.MaxSpecialists, "specialists", out fileError);
         if (table is null)
             return null;
         if (!HasRows(table, out fileError))
@@ -56,9 +56,12 @@ internal static class RosterFileReader
         CancellationToken ct, out string? fileError)
     {
         var names = RosterFormat.XlsxSheets.Select(s => s.Sheet).ToList();
-        var sheets = XlsxWorkbookReader.Read(content, names, out fileError, ct);
-        if (sheets is null)
+        var read = XlsxTableReader.Read(content, names, RosterLimits.MaxListRows, ct);
+        if (read.Sheets is not { } sheets)
+        {
+            fileError = read.Error;
             return null;
+        }
         var missing = names.Where(n => !sheets.ContainsKey(n)).ToList();
         if (missing.Count > 0)
         {
@@ -84,14 +87,19 @@ internal static class RosterFileReader
             ReportCellsBeyondHeader(table, problems, "");
         var rows = parser.ParseSpecialists(tables[0], progress, ct);
         MarkRowsBeyondHeader(tables[0], rows);
-        // List rows belong to the first row with their employee number; a repeated number is already a problem.
+        // List rows belong to the first row with their employee number; a repeated number is already a problem
+        // of the repeating row, and the copies of the first row's items that come with it are not new problems.
         var byEmployee = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
+        var repeated = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows.Where(r => r.Person.EmployeeNumber.Length > 0))
-            byEmployee.TryAdd(row.Person.EmployeeNumber, row);
+        {
+            if (!byEmployee.TryAdd(row.Person.EmployeeNumber, row))
+                repeated.Add(row.Person.EmployeeNumber);
+        }
         foreach (var table in tables.Skip(1))
         {
             ct.ThrowIfCancellationRequested();
-            parser.ParseListSheet(table, byEmployee);
+            parser.ParseListSheet(table, byEmployee, repeated);
             foreach (var raw in table.Rows.Where(r => r.CellsBeyondHeader > 0))
             {
                 if (byEmployee.TryGetValue(raw.Cells[0], out var owner))

@@ -4,6 +4,9 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Data.Bulk;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Reading;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Import;
 
@@ -28,7 +31,7 @@ public sealed class RosterImportService(
         RequireFirm();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
         if (file.Content.LongLength > RosterLimits.MaxFileBytes)
-            return ImportPreview.Refused(file.FileName, sha256, FileInspector.TooLarge(file.Content.LongLength));
+            return ImportPreview.Refused(file.FileName, sha256, FileInspector.TooLarge(file.Content.LongLength, RosterLimits.MaxFileBytes, "roster"));
 
         var problems = new ProblemList();
         var parser = new RosterRowParser(protector, Today(), problems);
@@ -137,6 +140,26 @@ public sealed class RosterImportService(
             throw new DomainException("The roster changed while the import was saving (for example, someone added the same employee number). Nothing was saved. Check the file again.");
         }
         return new ImportResult(counts, preview.FileName, preview.Sha256);
+    }
+
+    private static readonly TableColumn[] ChangeColumns =
+        [new("Row", CellKind.Number), new(RosterFormat.Employee), new("FullName"), new("Field"), new("Before", Width: 50), new("After", Width: 50)];
+
+    /// <summary>The check's "what would change" as a CSV file: one row per changed field of each changed person.</summary>
+    public static async Task WriteChangesAsync(ImportPreview preview, Stream output, CancellationToken ct = default)
+    {
+        await using var writer = await TableWriter.CreateAsync(TableFormat.Csv, output, ct);
+        await writer.StartTableAsync("Changes", ChangeColumns, ct: ct);
+        foreach (var person in preview.Changes)
+        {
+            foreach (var change in person.Fields)
+            {
+                await writer.WriteRowAsync(
+                    [person.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), person.EmployeeNumber, person.FullName, change.Field, change.Old ?? "", change.New ?? ""],
+                    ct: ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
     }
 
     private static async Task<int> SaveChunkAsync(RegistryDb db, int people, int saved, int total, IProgress<ImportProgress>? progress, CancellationToken ct)

@@ -2,6 +2,9 @@ using System.Globalization;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>
@@ -35,20 +38,23 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             var person = ParsePerson(table.Sheet, raw);
             var row = new ImportedRow(raw.Row, person);
 
-            if (person.EmployeeNumber.Length > 0 && !byEmployee.TryAdd(person.EmployeeNumber, raw.Row))
+            var repeats = person.EmployeeNumber.Length > 0 && !byEmployee.TryAdd(person.EmployeeNumber, raw.Row);
+            if (repeats)
                 Problem(At(table.Sheet, raw, SpecialistField.EmployeeNumber),
                     $"Employee number {person.EmployeeNumber} appears more than once in the file (first on row {byEmployee[person.EmployeeNumber]}).");
+            // A row that repeats a person's employee number is one problem, not three: its numbers clashing with
+            // that same person's are part of the repetition.
             if (person.NationalIdNumber.Length > 0)
             {
                 row.NationalIdHash = protector.LookupHash(person.NationalIdNumber);
-                if (!byNationalId.TryAdd(row.NationalIdHash, row))
+                if (!byNationalId.TryAdd(row.NationalIdHash, row) && !SamePerson(byNationalId[row.NationalIdHash], person, repeats))
                     Problem(At(table.Sheet, raw, SpecialistField.NationalIdNumber),
                         $"National ID number {Masked(person.NationalIdNumber)} is also given for {Who(byNationalId[row.NationalIdHash])}. A national ID number belongs to one person.");
             }
             if (person.Passport is { } passport)
             {
                 row.PassportHash = protector.LookupHash(passport.Number);
-                if (!byPassport.TryAdd(row.PassportHash, row))
+                if (!byPassport.TryAdd(row.PassportHash, row) && !SamePerson(byPassport[row.PassportHash], person, repeats))
                     Problem(At(table.Sheet, raw, SpecialistField.PassportNumber),
                         $"Passport number {Masked(passport.Number)} is also given for {Who(byPassport[row.PassportHash])}. A passport belongs to one person.");
             }
@@ -74,8 +80,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         }
     }
 
-    /// <summary>.xlsx: one list sheet, its rows attached to the specialists by employee number.</summary>
-    public void ParseListSheet(RawTable table, IReadOnlyDictionary<string, ImportedRow> byEmployee)
+    /// <summary>
+    /// .xlsx: one list sheet, its rows attached to the specialists by employee number. For a number that
+    /// <paramref name="repeated"/> holds (it is on the Specialists sheet more than once, which that repeating row
+    /// reports), an item the first person already has is the copy the repeated person brought, not a problem.
+    /// </summary>
+    public void ParseListSheet(RawTable table, IReadOnlyDictionary<string, ImportedRow> byEmployee, IReadOnlySet<string> repeated)
     {
         foreach (var raw in table.Rows)
         {
@@ -93,17 +103,18 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             }
             _rowProblems = 0;
             var values = raw.Cells[1..];
+            var copies = repeated.Contains(employee);
             Loc FieldAt(int f) => new(table.Sheet, raw.Row, table.Columns[f + 1].Name);
             switch (table.Sheet)
             {
                 case RosterFormat.ExpertiseSheet:
-                    AddItem(row, p => p.Expertise, ParseExpertise(values, FieldAt), FieldAt(0), "expertise");
+                    AddItem(row, p => p.Expertise, ParseExpertise(values, FieldAt), FieldAt(0), "expertise", copies);
                     break;
                 case RosterFormat.EducationSheet:
-                    AddItem(row, p => p.Education, ParseEducation(values, FieldAt), FieldAt(0), "education");
+                    AddItem(row, p => p.Education, ParseEducation(values, FieldAt), FieldAt(0), "education", copies);
                     break;
                 default:
-                    AddItem(row, p => p.Research, ParseResearch(values, FieldAt), FieldAt(0), "research");
+                    AddItem(row, p => p.Research, ParseResearch(values, FieldAt), FieldAt(0), "research", copies);
                     break;
             }
             row.Rejected |= _rowProblems > 0;
@@ -197,16 +208,16 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             : new RosterPassport(number, country, issued.Value, expires.Value);
     }
 
-    private RosterExpertise? ParseExpertise(string[] values, Func<int, Loc> at)
+    private ExpertiseItem? ParseExpertise(string[] values, Func<int, Loc> at)
     {
         var before = _rowProblems;
         var area = Choice<ExpertiseArea>(at(0), values[0], "expertise area");
         var level = Choice<ExpertiseLevel>(at(1), values[1], "expertise level");
         var years = Whole(at(2), values[2], 0, RosterLimits.MaxExpertiseYears, "Years");
-        return _rowProblems > before ? null : new RosterExpertise(area!.Value, level!.Value, years!.Value);
+        return _rowProblems > before ? null : new ExpertiseItem(area!.Value, level!.Value, years!.Value);
     }
 
-    private RosterEducation? ParseEducation(string[] values, Func<int, Loc> at)
+    private EducationItem? ParseEducation(string[] values, Func<int, Loc> at)
     {
         var before = _rowProblems;
         var columns = RosterFormat.EducationColumns;
@@ -215,10 +226,10 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var institution = Text(at(2), values[2], columns[3]);
         var country = Text(at(3), values[3], columns[4]);
         var year = Whole(at(4), values[4], RosterLimits.EarliestYear, today.Year + 8, "GraduationYear");
-        return _rowProblems > before ? null : new RosterEducation(degree!.Value, field, institution, country, year!.Value);
+        return _rowProblems > before ? null : new EducationItem(degree!.Value, field, institution, country, year!.Value);
     }
 
-    private RosterResearch? ParseResearch(string[] values, Func<int, Loc> at)
+    private ResearchItem? ParseResearch(string[] values, Func<int, Loc> at)
     {
         var before = _rowProblems;
         var columns = RosterFormat.ResearchColumns;
@@ -227,7 +238,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var year = Whole(at(2), values[2], RosterLimits.EarliestYear, today.Year + 5, "Year");
         var role = Text(at(3), values[3], columns[4]);
         var reference = Text(at(4), values[4], columns[5]);
-        return _rowProblems > before ? null : new RosterResearch(kind!.Value, title, year!.Value, role, reference);
+        return _rowProblems > before ? null : new ResearchItem(kind!.Value, title, year!.Value, role, reference);
     }
 
     private void CsvList<T>(RawRow raw, ImportedRow row, SpecialistField column, IReadOnlyList<RosterColumn> itemColumns, string shape,
@@ -255,17 +266,19 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         }
     }
 
-    private void AddItem<T>(ImportedRow row, Func<RosterPerson, List<T>> target, T? item, Loc at, string what) where T : class
+    private void AddItem<T>(ImportedRow row, Func<RosterPerson, List<T>> target, T? item, Loc at, string what, bool skipCopies = false) where T : class
     {
         if (item is null)
             return;
         var list = target(row.Person);
+        if (skipCopies && list.Contains(item))
+            return;
         if (list.Count == RosterLimits.MaxItemsPerList)
         {
             Problem(at, $"{row.Person.EmployeeNumber} has more than {RosterLimits.MaxItemsPerList} {what} items, the most one person may have.");
             return;
         }
-        if (item is RosterExpertise expertise && row.Person.Expertise.Any(e => e.Area == expertise.Area))
+        if (item is ExpertiseItem expertise && row.Person.Expertise.Any(e => e.Area == expertise.Area))
         {
             Problem(at, $"Expertise area {expertise.Area} is listed more than once for {row.Person.EmployeeNumber}; give it once, with the highest level.");
             return;
@@ -373,6 +386,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         _rowProblems++;
         problems.Add(new ImportProblem(at.Sheet, at.Row, at.Column, at.Prefix + message));
     }
+
+    private static bool SamePerson(ImportedRow earlier, RosterPerson person, bool repeatsEmployeeNumber) =>
+        repeatsEmployeeNumber && earlier.Person.EmployeeNumber == person.EmployeeNumber;
 
     internal static string Masked(string number) => $"••••{number[^Math.Min(4, number.Length)..]}";
 

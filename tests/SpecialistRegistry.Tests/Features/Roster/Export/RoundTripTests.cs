@@ -8,6 +8,10 @@ using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Tests.Features.Roster.Import;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Tests.Features.Roster.Export;
 
@@ -32,9 +36,9 @@ public sealed class RoundTripTests(DemoRosterFixture demo) : IClassFixture<DemoR
     private RosterFixture Fixture => demo.Roster;
 
     [Theory]
-    [InlineData(RosterFileKind.Csv, "roster.csv")]
-    [InlineData(RosterFileKind.Xlsx, "roster.xlsx")]
-    public async Task Exporting_a_roster_and_importing_the_export_changes_nothing(RosterFileKind kind, string fileName)
+    [InlineData(TableFormat.Csv, "roster.csv")]
+    [InlineData(TableFormat.Xlsx, "roster.xlsx")]
+    public async Task Exporting_a_roster_and_importing_the_export_changes_nothing(TableFormat kind, string fileName)
     {
         var firm = await LargestFirmAsync();
         var (specialists, withoutPassport, left) = await ShapeAsync(firm);
@@ -55,22 +59,22 @@ public sealed class RoundTripTests(DemoRosterFixture demo) : IClassFixture<DemoR
         person.Position = "+SUM(A1:A9)";
         person.Department = "-2+3";
         person.Phone = "+86 138 0000 0001";
-        person.Research.Add(new RosterResearch(ResearchKind.Project, "@cmd|' /C calc'!A0", 2020, "Lead", "=1"));
+        person.Research.Add(new ResearchItem(ResearchKind.Project, "@cmd|' /C calc'!A0", 2020, "Lead", "=1"));
         await Fixture.ImportAsync(firm, [person]);
 
-        var csv = await Fixture.ExportAsync(firm, RosterFileKind.Csv);
-        var cells = CsvTokenizer.Parse(Encoding.UTF8.GetString(csv), out _).SelectMany(r => r.Cells).ToList();
+        var csv = await Fixture.ExportAsync(firm, TableFormat.Csv);
+        var cells = CsvTableReader.Read(csv, _ => true, 100, CancellationToken.None).Sheets![""].SelectMany(r => r.Cells).Select(c => c ?? "").ToList();
         Assert.Contains("'=HYPERLINK(\"http://example.invalid\",\"x\")", cells);
         Assert.Contains("'+SUM(A1:A9)", cells);
         Assert.Contains("'-2+3", cells);
         Assert.Contains("'+86 138 0000 0001", cells);
-        Assert.DoesNotContain(cells, c => CellText.StartsLikeFormula(c));
+        Assert.DoesNotContain(cells, c => FormulaGuard.StartsLikeFormula(c));
 
-        var xlsx = await Fixture.ExportAsync(firm, RosterFileKind.Xlsx);
+        var xlsx = await Fixture.ExportAsync(firm, TableFormat.Xlsx);
         var sheetCells = SheetTexts(xlsx);
         Assert.Contains("'@cmd|' /C calc'!A0", sheetCells);
         Assert.Contains("'=1", sheetCells);
-        Assert.DoesNotContain(sheetCells, c => CellText.StartsLikeFormula(c));
+        Assert.DoesNotContain(sheetCells, c => FormulaGuard.StartsLikeFormula(c));
 
         foreach (var (name, file) in new[] { ("roster.csv", csv), ("roster.xlsx", xlsx) })
             Assert.Equal(new ImportCounts(0, 0, 1, 0), (await Fixture.DryRunAsync(firm, name, file)).Counts);
@@ -84,7 +88,7 @@ public sealed class RoundTripTests(DemoRosterFixture demo) : IClassFixture<DemoR
     public async Task The_exported_workbook_and_the_template_are_valid_open_xml()
     {
         var firm = await LargestFirmAsync();
-        foreach (var workbook in new[] { await Fixture.ExportAsync(firm, RosterFileKind.Xlsx), RosterTemplates.Xlsx() })
+        foreach (var workbook in new[] { await Fixture.ExportAsync(firm, TableFormat.Xlsx), await RosterTemplates.WriteAsync(TableFormat.Xlsx) })
         {
             using var document = SpreadsheetDocument.Open(new MemoryStream(workbook), false);
             var errors = new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri}: {e.Description}").ToList();
@@ -97,12 +101,12 @@ public sealed class RoundTripTests(DemoRosterFixture demo) : IClassFixture<DemoR
     [Fact]
     public async Task Each_template_imports_as_its_one_example_person()
     {
-        var csvTemplate = await RosterTemplates.CsvAsync();
+        var csvTemplate = await RosterTemplates.WriteAsync(TableFormat.Csv);
         var text = Encoding.UTF8.GetString(csvTemplate);
         Assert.StartsWith("\uFEFFEmployeeNumber,FullName,LatinName,", text);
         Assert.Contains("# Required. Your firm's staff number", text);
 
-        foreach (var (name, file) in new[] { ("roster-template.csv", csvTemplate), ("roster-template.xlsx", RosterTemplates.Xlsx()) })
+        foreach (var (name, file) in new[] { ("roster-template.csv", csvTemplate), ("roster-template.xlsx", await RosterTemplates.WriteAsync(TableFormat.Xlsx)) })
         {
             var firm = await Fixture.NewFirmAsync();
             var preview = await Fixture.DryRunAsync(firm, name, file);

@@ -9,6 +9,10 @@ using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Tests.Infrastructure;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Tests.Features.Roster.Import;
 

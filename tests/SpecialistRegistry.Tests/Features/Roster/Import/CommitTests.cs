@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster.Import;
 
+using SpecialistRegistry.Files.Roster;
+
 namespace SpecialistRegistry.Tests.Features.Roster.Import;
 
 /// <summary>The commit: all of it in one transaction with its audit entries, or none of it.</summary>

@@ -47,7 +47,7 @@ public sealed class ImportPageTests : BunitTestBase
         await using var scope = UseImportService(app, firm);
         var page = Context.Render<ImportPage>();
 
-        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(RosterFiles.Xlsx(RosterSamples.People(2)), "staff.xlsx"));
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(await RosterFiles.XlsxAsync(RosterSamples.People(2)), "staff.xlsx"));
         page.WaitForAssertion(() => Assert.False(page.Find("[data-testid=commit]").HasAttribute("disabled")), Patience);
         Assert.Contains("No problems found", page.Find("[data-testid=summary]").TextContent);
 

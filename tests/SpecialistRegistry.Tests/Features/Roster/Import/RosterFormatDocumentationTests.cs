@@ -1,4 +1,8 @@
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Tests.Features.Roster.Import;
 

@@ -8,6 +8,10 @@ using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Tests.Infrastructure;
+using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Files;
+using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Tests.Features.Roster.Import;
 
@@ -58,15 +62,12 @@ public sealed class RosterFixture : IAsyncLifetime
         return await CommitAsync(firmId, preview);
     }
 
-    public async Task<byte[]> ExportAsync(Guid firmId, RosterFileKind kind)
+    public async Task<byte[]> ExportAsync(Guid firmId, TableFormat format)
     {
         await using var scope = App.Scope(TestUsers.FirmHr(firmId));
         var export = scope.ServiceProvider.GetRequiredService<RosterExportService>();
         using var buffer = new MemoryStream();
-        if (kind == RosterFileKind.Csv)
-            await export.WriteCsvAsync(buffer);
-        else
-            await export.WriteXlsxAsync(buffer);
+        await export.WriteAsync(format, buffer);
         return buffer.ToArray();
     }
 
@@ -108,11 +109,11 @@ public static class RosterSamples
             Passport = new RosterPassport($"E{n:D8}", "China", new DateOnly(2020, 1, 1), new DateOnly(2030, 1, 1)),
         };
         for (var k = 0; k < 3; k++)
-            person.Expertise.Add(new RosterExpertise((ExpertiseArea)((n + k) % 12), (ExpertiseLevel)(k % 4), 2 + k));
-        person.Education.Add(new RosterEducation(Degree.Bachelor, "Chemistry", "Central South University", "China", 2002));
-        person.Education.Add(new RosterEducation(Degree.Master, "Metallurgy; extraction", "Northeastern University", "China", 2005));
-        person.Research.Add(new RosterResearch(ResearchKind.Patent, "Heavy rare earth | separation", 2019, "Lead", $"CN{n:D9}B"));
-        person.Research.Add(new RosterResearch(ResearchKind.Publication, "Grain boundary diffusion", 2021, "", ""));
+            person.Expertise.Add(new ExpertiseItem((ExpertiseArea)((n + k) % 12), (ExpertiseLevel)(k % 4), 2 + k));
+        person.Education.Add(new EducationItem(Degree.Bachelor, "Chemistry", "Central South University", "China", 2002));
+        person.Education.Add(new EducationItem(Degree.Master, "Metallurgy; extraction", "Northeastern University", "China", 2005));
+        person.Research.Add(new ResearchItem(ResearchKind.Patent, "Heavy rare earth | separation", 2019, "Lead", $"CN{n:D9}B"));
+        person.Research.Add(new ResearchItem(ResearchKind.Publication, "Grain boundary diffusion", 2021, "", ""));
         return person;
     }
 
@@ -122,24 +123,14 @@ public static class RosterSamples
 /// <summary>Roster files built in the test: through the real writers, or cell by cell to break them on purpose.</summary>
 public static class RosterFiles
 {
-    public static async Task<byte[]> CsvAsync(IEnumerable<RosterPerson> people)
-    {
-        using var buffer = new MemoryStream();
-        await CsvRosterWriter.WriteAsync(buffer, people.ToAsyncEnumerable(), withExplanations: false, CancellationToken.None);
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> CsvAsync(IEnumerable<RosterPerson> people) => RosterFileWriter.ToBytesAsync(TableFormat.Csv, [.. people]);
 
-    public static byte[] Xlsx(IReadOnlyList<RosterPerson> people)
-    {
-        using var buffer = new MemoryStream();
-        XlsxRosterWriter.Write(buffer, people, CancellationToken.None);
-        return buffer.ToArray();
-    }
+    public static Task<byte[]> XlsxAsync(IReadOnlyList<RosterPerson> people) => RosterFileWriter.ToBytesAsync(TableFormat.Xlsx, people);
 
     /// <summary>CSV rows as cells by column name, so a test can set any cell to anything.</summary>
     public static List<Dictionary<string, string>> CsvRows(IEnumerable<RosterPerson> people) =>
     [
-        .. people.Select(p => RosterFormat.CsvColumns.Select(c => c.Name).Zip(RosterCells.CsvRow(p))
+        .. people.Select(p => RosterFormat.CsvColumns.Select(c => c.Name).Zip(RosterCells.CsvRow(p).Select(FormulaGuard.Neutralise))
             .ToDictionary(x => x.First, x => x.Second)),
     ];
 
@@ -171,7 +162,7 @@ public static class RosterFiles
                 RosterFormat.EducationSheet => people.SelectMany(p => p.Education.Select(e => (string[])[p.EmployeeNumber, .. RosterCells.Fields(e)])),
                 _ => people.SelectMany(p => p.Research.Select(r => (string[])[p.EmployeeNumber, .. RosterCells.Fields(r)])),
             };
-            sheets[sheet] = [.. rows.Select(cells => columns.Select(c => c.Name).Zip(cells).ToDictionary(x => x.First, x => x.Second))];
+            sheets[sheet] = [.. rows.Select(cells => columns.Select(c => c.Name).Zip(cells.Select(FormulaGuard.Neutralise)).ToDictionary(x => x.First, x => x.Second))];
         }
         return sheets;
     }
@@ -208,6 +199,15 @@ public static class RosterFiles
         return buffer.ToArray();
     }
 
+    /// <summary>0 → A, 26 → AA: a cell reference's column.</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        return name;
+    }
+
     private static Row Row(uint number, List<string> columns, IReadOnlyList<string> values, Dictionary<string, int> shared, SharedStringTablePart sharedPart, string[] numeric)
     {
         var row = new Row { RowIndex = number };
@@ -215,7 +215,7 @@ public static class RosterFiles
         {
             if (values[c].Length == 0)
                 continue;
-            var reference = XlsxRosterWriter.ColumnName(c) + number;
+            var reference = ColumnName(c) + number;
             if (numeric.Contains(columns[c]))
             {
                 row.Append(new Cell { CellReference = reference, CellValue = new CellValue(values[c]) });

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SpecialistRegistry.Features.Roster.Import;
+namespace SpecialistRegistry.Files.Roster;
 
 /// <summary>
 /// The CSV list-column syntax: items separated by <c>;</c>, fields of an item by <c>|</c>, and a backslash

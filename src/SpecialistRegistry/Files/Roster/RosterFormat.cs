@@ -1,9 +1,13 @@
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Files.Reading;
 
-namespace SpecialistRegistry.Features.Roster.Import;
+namespace SpecialistRegistry.Files.Roster;
 
 /// <summary>One column of the roster file: its header, whether it must hold a value, and the line the templates and docs show.</summary>
-public sealed record RosterColumn(string Name, bool Required, string Explanation, int MaxLength = 0);
+public sealed record RosterColumn(string Name, bool Required, string Explanation, int MaxLength = 0, CellKind Kind = CellKind.Text)
+{
+    public TableColumn ToTableColumn() => new(Name, Kind);
+}
 
 /// <summary>
 /// The roster file format, shared by the importer, the exporter and the templates so the three cannot drift.
@@ -61,7 +65,7 @@ public static class RosterFormat
         new(Employee, true, "Employee number of a person on the Specialists sheet.", 40),
         new("Area", true, $"Expertise area, one of: {Allowed<ExpertiseArea>()}."),
         new("Level", true, $"One of: {Allowed<ExpertiseLevel>()}."),
-        new("Years", true, $"Years of experience in the area, a whole number from 0 to {RosterLimits.MaxExpertiseYears}."),
+        new("Years", true, $"Years of experience in the area, a whole number from 0 to {RosterLimits.MaxExpertiseYears}.", Kind: CellKind.Number),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> EducationColumns =
@@ -71,7 +75,7 @@ public static class RosterFormat
         new("Field", true, "Field of study, e.g. Metallurgical engineering.", 150),
         new("Institution", true, "University or institute, e.g. Northeastern University.", 200),
         new("Country", true, "Country of the institution, e.g. China.", 60),
-        new("GraduationYear", true, "Year of graduation, e.g. 2009."),
+        new("GraduationYear", true, "Year of graduation, e.g. 2009.", Kind: CellKind.Number),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> ResearchColumns =
@@ -79,7 +83,7 @@ public static class RosterFormat
         new(Employee, true, "Employee number of a person on the Specialists sheet.", 40),
         new("Kind", true, $"One of: {Allowed<ResearchKind>()}."),
         new("Title", true, "Title of the project, publication, patent or standard.", 300),
-        new("Year", true, "Year it started, was published or granted, e.g. 2021."),
+        new("Year", true, "Year it started, was published or granted, e.g. 2021.", Kind: CellKind.Number),
         new("Role", false, "The person's role, e.g. Lead or Contributor.", 100),
         new("Reference", false, "Project code, DOI, patent or standard number, e.g. CN112345678B.", 200),
     ];
@@ -150,7 +154,5 @@ public static class RosterLimits
     public const int MaxNumberLength = 40;
     public const int EarliestYear = 1930;
 
-    public static string Describe(long bytes) => bytes >= 1024 * 1024
-        ? $"{bytes / (1024.0 * 1024):0.#} MB"
-        : $"{Math.Max(1, bytes / 1024)} KB";
+    public static string Describe(long bytes) => FileInspector.Describe(bytes);
 }
