@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster;
 
@@ -155,6 +156,9 @@ public sealed class SpecialistEditorService(
         }
         if (form.Email.Trim() is { Length: > 0 } email && !new EmailAddressAttribute().IsValid(email))
             errors.TryAdd(nameof(form.Email), "Enter a valid e-mail address, or leave it empty.");
+        // Roster files read a row whose first cell starts with # as a note: such a number would vanish from an export's re-import.
+        if (form.EmployeeNumber.TrimStart().StartsWith(RosterFormat.NoteMarker))
+            errors.TryAdd(nameof(form.EmployeeNumber), $"An employee number cannot start with {RosterFormat.NoteMarker}, which roster files use to mark a note.");
         if (form.HireDate is { } hire && DateOnly.FromDateTime(hire) > Today.AddYears(1))
             errors.TryAdd(nameof(form.HireDate), "The hire date can be at most a year ahead.");
         var duplicateAreas = form.Expertise.GroupBy(e => e.Area).Where(g => g.Count() > 1).Select(g => DisplayText.Of(g.Key)).ToList();

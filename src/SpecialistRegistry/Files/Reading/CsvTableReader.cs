@@ -49,7 +49,7 @@ public static class CsvTableReader
                 ct.ThrowIfCancellationRequested();
             if (malformed is not null)
                 break;
-            var cells = new string?[reader.FieldCount];
+            var cells = new string[reader.FieldCount];
             for (var c = 0; c < cells.Length; c++)
                 cells[c] = reader.GetString(c);
             rows.Add(new SourceRow(rows.Count + 1, cells));

@@ -137,22 +137,31 @@ public static class XlsxTableReader
             return sheets;
         }
 
-        /// <summary>Macro-enabled workbooks and templates say so in the content type of their main part.</summary>
+        /// <summary>
+        /// Macro-enabled workbooks and templates say so in the content type of their main part: its override, or
+        /// the default for its extension.
+        /// </summary>
         public bool IsMacroEnabledOrTemplate(string workbookPath)
         {
             if (!parts.ContainsKey("[Content_Types].xml"))
                 return false;
-            using var xml = Open("[Content_Types].xml");
-            while (xml.Read())
+            string? byOverride = null, byDefault = null;
+            var extension = Path.GetExtension(workbookPath).TrimStart('.');
+            using (var xml = Open("[Content_Types].xml"))
             {
-                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Override"
-                    && string.Equals((xml.GetAttribute("PartName") ?? "").TrimStart('/'), workbookPath, StringComparison.OrdinalIgnoreCase))
+                while (xml.Read())
                 {
-                    var type = xml.GetAttribute("ContentType") ?? "";
-                    return type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || type.Contains("template", StringComparison.OrdinalIgnoreCase);
+                    if (xml.NodeType != XmlNodeType.Element)
+                        continue;
+                    if (xml.LocalName == "Override"
+                        && string.Equals((xml.GetAttribute("PartName") ?? "").TrimStart('/'), workbookPath, StringComparison.OrdinalIgnoreCase))
+                        byOverride = xml.GetAttribute("ContentType");
+                    else if (xml.LocalName == "Default" && string.Equals(xml.GetAttribute("Extension"), extension, StringComparison.OrdinalIgnoreCase))
+                        byDefault = xml.GetAttribute("ContentType");
                 }
             }
-            return false;
+            var type = byOverride ?? byDefault ?? "";
+            return type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase) || type.Contains("template", StringComparison.OrdinalIgnoreCase);
         }
 
         private static string? Resolve(string sourcePath, string? target)
@@ -246,7 +255,7 @@ public static class XlsxTableReader
     {
         using var _ = reader;
         var rows = new List<SourceRow>();
-        var cells = new List<string?>();
+        var cells = new List<string>();
         var nextRow = 1;
         while (reader.Read())
         {
@@ -276,8 +285,8 @@ public static class XlsxTableReader
                 if (column > 255)
                     continue;
                 while (cells.Count <= column)
-                    cells.Add(null);
-                cells[column] = value;
+                    cells.Add("");
+                cells[column] = value ?? "";
                 if (isNumber && column < 64)
                     numeric |= 1UL << column;
             }

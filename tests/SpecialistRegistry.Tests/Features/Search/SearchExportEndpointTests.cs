@@ -57,6 +57,8 @@ public sealed class SearchExportEndpointTests(RegistryWebFactory factory)
         Assert.Equal(2, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.True(csv.Headers.CacheControl?.NoStore);
+        Assert.True(xlsx.Headers.CacheControl?.NoStore);
         Assert.Equal(before + 2, await ExportAuditsAsync());
         var last = await WithDbAsync(db => db.AuditEntries.Where(a => a.Action == "ExportedSearchResults").OrderByDescending(a => a.Sequence).FirstAsync());
         Assert.Contains("custody=NoPassport", last.Changes);

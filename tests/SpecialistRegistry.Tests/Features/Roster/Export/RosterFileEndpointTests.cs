@@ -21,6 +21,7 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Matches(@"^roster-\d{4}-\d{2}-\d{2}\.csv$", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var text = await response.Content.ReadAsStringAsync();
         var lines = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -44,7 +45,12 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
+        // Streamed straight into the response (the test server, like Kestrel, refuses synchronous writes) and never cached.
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var workbook = await response.Content.ReadAsByteArrayAsync();
+        var read = SpecialistRegistry.Files.Reading.XlsxTableReader.Read(workbook, ["Specialists"], 100, CancellationToken.None);
+        Assert.Null(read.Error);
+        Assert.StartsWith("EmployeeNumber", read.Sheets!["Specialists"][0].Cells[0]);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using SpecialistRegistry.Features.Roster.Import;
+using SpecialistRegistry.Files.Roster;
 using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Features.Roster.Import;
@@ -55,6 +56,35 @@ public sealed class ImportPageTests : BunitTestBase
 
         page.WaitForAssertion(() => Assert.Contains("Imported staff.xlsx: 2 added, 0 updated, 0 left unchanged.", page.Find("[data-testid=result]").TextContent), Patience);
         Assert.Empty(page.FindAll("[data-testid=preview]"));
+    }
+
+    [Fact]
+    public async Task A_check_of_a_changed_roster_lists_who_and_what_would_change_before_the_commit()
+    {
+        await using var app = await TestApp.StartAsync();
+        var firm = await NewFirmAsync(app);
+        await using var scope = UseImportService(app, firm);
+        var import = scope.ServiceProvider.GetRequiredService<RosterImportService>();
+        var people = RosterSamples.People(3);
+        await import.CommitAsync(await import.DryRunAsync(new ImportFile("first.csv", await RosterFiles.CsvAsync(people))));
+        var rows = RosterFiles.CsvRows(people);
+        rows[2]["FullName"] = "𠮷田";
+        rows[2]["PassportNumber"] = "G77770003";
+        var page = Context.Render<ImportPage>();
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(RosterFiles.CsvText(rows), "staff.csv"));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=changes-table] tbody tr")), Patience);
+        var changes = page.FindAll("[data-testid=changes-table] tbody tr")
+            .Select(tr => tr.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(
+        [
+            ["4", "T00003", "𠮷田", "FullName", people[2].FullName, "𠮷田"],
+            ["4", "T00003", "𠮷田", "PassportNumber", "••••0003", "••••0003 (a different number)"],
+        ], changes);
+        Assert.Contains("1 person, 2 fields.", page.Find("[data-testid=changes]").TextContent);
+        Assert.DoesNotContain("G77770003", page.Markup);
+        Assert.False(page.Find("[data-testid=commit]").HasAttribute("disabled"));
     }
 
     [Fact]
