@@ -22,7 +22,7 @@ internal sealed class CsvTableWriter(Stream output) : TableWriter
 
     public override TableFormat Format => TableFormat.Csv;
 
-    protected override ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, CancellationToken ct)
+    protected override ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, bool hasHeader, CancellationToken ct)
     {
         if (_started)
             throw new InvalidOperationException("A CSV file holds one table.");

@@ -28,7 +28,7 @@ public abstract class TableWriter : IAsyncDisposable
     public async ValueTask StartTableAsync(string name, IReadOnlyList<TableColumn> columns, bool writeHeader = true, CancellationToken ct = default)
     {
         _columns = columns;
-        await BeginTableAsync(name, columns, ct);
+        await BeginTableAsync(name, columns, writeHeader, ct);
         if (writeHeader)
             await WriteRowAsync([.. columns.Select(c => c.Header)], RowStyle.Heading, ct);
     }
@@ -46,7 +46,7 @@ public abstract class TableWriter : IAsyncDisposable
 
     public abstract ValueTask DisposeAsync();
 
-    protected abstract ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, CancellationToken ct);
+    protected abstract ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, bool hasHeader, CancellationToken ct);
 
     protected abstract ValueTask WriteGuardedRowAsync(IReadOnlyList<string> cells, RowStyle style, CancellationToken ct);
 

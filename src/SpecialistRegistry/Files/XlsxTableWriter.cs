@@ -37,15 +37,16 @@ internal sealed class XlsxTableWriter : TableWriter
     public static async Task<TableWriter> CreateAsync(Stream output, CancellationToken ct)
     {
         var tail = new SyncTailStream(output);
-        var book = await Spreadsheet.CreateNewAsync(tail, new SpreadCheetahOptions { PreserveStringWhitespace = true }, ct);
+        // Values are stored trimmed, so no cell needs xml:space="preserve"; leaving it out keeps the XML (and its parsing) smaller.
+        var book = await Spreadsheet.CreateNewAsync(tail, new SpreadCheetahOptions { PreserveStringWhitespace = false }, ct);
         return new XlsxTableWriter(tail, book);
     }
 
     public override TableFormat Format => TableFormat.Xlsx;
 
-    protected override async ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, CancellationToken ct)
+    protected override async ValueTask BeginTableAsync(string name, IReadOnlyList<TableColumn> columns, bool hasHeader, CancellationToken ct)
     {
-        var options = new WorksheetOptions();
+        var options = new WorksheetOptions { FrozenRows = hasHeader ? 1 : null };
         for (var c = 0; c < columns.Count; c++)
         {
             var column = options.Column(c + 1);
