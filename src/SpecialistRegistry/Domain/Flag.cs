@@ -67,19 +67,9 @@ public sealed class Flag
 
 public static class FlagText
 {
-    public static string Of(FlagReason reason) => reason switch
-    {
-        FlagReason.IncompleteRecord => "Incomplete record",
-        FlagReason.PassportNotDeposited => "Passport not deposited",
-        FlagReason.OverdueReturn => "Overdue passport return",
-        FlagReason.UnreportedTravel => "Unreported travel",
-        FlagReason.UnreportedEmployerChange => "Unreported change of employer",
-        FlagReason.ForeignContact => "Foreign contact",
-        FlagReason.Other => "Other",
-        _ => reason.ToString(),
-    };
+    public static string Of(FlagReason reason) => EnumText.Of(reason);
 
-    public static string Of(FlagSeverity severity) => severity.ToString();
+    public static string Of(FlagSeverity severity) => EnumText.Of(severity);
 
-    public static string Of(FlagStatus status) => status.ToString();
+    public static string Of(FlagStatus status) => EnumText.Of(status);
 }

@@ -212,7 +212,7 @@ public sealed class SpecialistEditorService(
         s.LatinName = f.LatinName.Trim();
         s.Gender = f.Gender;
         s.DateOfBirth = SpecialistFormMapping.ToDate(f.DateOfBirth);
-        s.Nationality = f.Nationality.Trim();
+        s.Nationality = Countries.Canonical(f.Nationality);
         if (!string.IsNullOrWhiteSpace(f.NationalIdNumber) && protector.LookupHash(f.NationalIdNumber) != s.NationalId.LookupHash)
             s.NationalId = protector.Protect(f.NationalIdNumber);
         s.Phone = f.Phone.Trim();
@@ -231,7 +231,7 @@ public sealed class SpecialistEditorService(
             (x, e) => { e.Area = x.Area; e.Level = x.Level; e.Years = x.Years; });
         ListSync.Apply(db, s.Education, f.Education, e => e.Id, x => x.Id,
             x => new Education { SpecialistId = s.Id },
-            (x, e) => { e.Degree = x.Degree; e.Field = x.Field.Trim(); e.Institution = x.Institution.Trim(); e.Country = x.Country.Trim(); e.GraduationYear = x.GraduationYear; });
+            (x, e) => { e.Degree = x.Degree; e.Field = x.Field.Trim(); e.Institution = x.Institution.Trim(); e.Country = Countries.Canonical(x.Country); e.GraduationYear = x.GraduationYear; });
         ListSync.Apply(db, s.Research, f.Research, r => r.Id, x => x.Id,
             x => new ResearchRecord { SpecialistId = s.Id },
             (x, r) => { r.Kind = x.Kind; r.Title = x.Title.Trim(); r.Year = x.Year; r.Role = x.Role.Trim(); r.Reference = x.Reference.Trim(); });
@@ -251,7 +251,7 @@ public sealed class SpecialistEditorService(
             }
             if (!string.IsNullOrWhiteSpace(pf.Number) && protector.LookupHash(pf.Number) != passport.Number.LookupHash)
                 passport.Number = protector.Protect(pf.Number);
-            passport.IssuingCountry = pf.IssuingCountry.Trim();
+            passport.IssuingCountry = Countries.Canonical(pf.IssuingCountry);
             passport.IssuedOn = SpecialistFormMapping.ToDate(pf.IssuedOn);
             passport.ExpiresOn = SpecialistFormMapping.ToDate(pf.ExpiresOn);
             passport.IsCurrent = pf.IsCurrent;

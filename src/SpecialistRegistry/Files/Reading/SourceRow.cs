@@ -7,8 +7,14 @@ namespace SpecialistRegistry.Files.Reading;
 /// </summary>
 public sealed record SourceRow(int Row, string[] Cells, ulong NumericCells = 0);
 
-/// <summary>What a reader returns: the rows, or why the file cannot be read (in words for the person who sent it).</summary>
-public sealed record ReadTables(Dictionary<string, List<SourceRow>>? Sheets, string? Error)
+/// <summary>
+/// What a reader returns: the rows of each table by the key the caller asked for it by, with the table's name
+/// as the file has it (a sheet may be named in either language), or why the file cannot be read (in words for
+/// the person who sent it).
+/// </summary>
+public sealed record ReadTables(Dictionary<string, List<SourceRow>>? Sheets, string? Error, Dictionary<string, string>? Names = null)
 {
     public static ReadTables Failed(string error) => new(null, error);
+
+    public string NameOf(string key) => Names?.GetValueOrDefault(key) ?? key;
 }

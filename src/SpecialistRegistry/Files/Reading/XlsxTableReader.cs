@@ -29,8 +29,15 @@ public static class XlsxTableReader
     private const long MaxCharactersPerPart = 100_000_000;
     private const int MaxSharedStrings = 2_000_000;
 
-    /// <summary>Rows of each requested sheet that exists, keyed by the requested name, stopping after <paramref name="maxRows"/> + 2 rows a sheet.</summary>
-    public static ReadTables Read(byte[] content, IReadOnlyList<string> sheetNames, int maxRows, CancellationToken ct)
+    /// <summary>Rows of each requested sheet that exists, keyed by the requested name (any letter case), stopping after <paramref name="maxRows"/> + 2 rows a sheet.</summary>
+    public static ReadTables Read(byte[] content, IReadOnlyList<string> sheetNames, int maxRows, CancellationToken ct) =>
+        Read(content, name => sheetNames.FirstOrDefault(n => string.Equals(n, name.Trim(), StringComparison.OrdinalIgnoreCase)), maxRows, ct);
+
+    /// <summary>
+    /// Rows of each sheet to which <paramref name="keyOf"/> gives a key (null skips the sheet), by that key, stopping
+    /// after <paramref name="maxRows"/> + 2 rows a sheet; the first sheet with a key wins.
+    /// </summary>
+    public static ReadTables Read(byte[] content, Func<string, string?> keyOf, int maxRows, CancellationToken ct)
     {
         try
         {
@@ -52,14 +59,15 @@ public static class XlsxTableReader
             var shared = sharedPath is not null && parts.ContainsKey(sharedPath) ? ReadSharedStrings(package.Open(sharedPath), ct) : [];
 
             var result = new Dictionary<string, List<SourceRow>>(StringComparer.Ordinal);
-            foreach (var name in sheetNames)
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var sheet in sheets)
             {
-                var sheet = sheets.FirstOrDefault(s => string.Equals(s.Name.Trim(), name, StringComparison.OrdinalIgnoreCase));
-                if (sheet.Path is null || !parts.ContainsKey(sheet.Path))
+                if (keyOf(sheet.Name) is not { } key || result.ContainsKey(key) || sheet.Path is null || !parts.ContainsKey(sheet.Path))
                     continue;
-                result[name] = ReadRows(package.Open(sheet.Path), shared, maxRows, ct);
+                result[key] = ReadRows(package.Open(sheet.Path), shared, maxRows, ct);
+                names[key] = sheet.Name.Trim();
             }
-            return new ReadTables(result, null);
+            return new ReadTables(result, null, names);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException or FormatException
                                       or ArgumentException or InvalidOperationException or OverflowException or IndexOutOfRangeException)

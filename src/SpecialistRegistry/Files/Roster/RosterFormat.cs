@@ -3,16 +3,37 @@ using SpecialistRegistry.Files.Reading;
 
 namespace SpecialistRegistry.Files.Roster;
 
-/// <summary>One column of the roster file: its header, whether it must hold a value, and the line the templates and docs show.</summary>
-public sealed record RosterColumn(string Name, bool Required, string Explanation, int MaxLength = 0, CellKind Kind = CellKind.Text)
+/// <summary>
+/// One column of the roster file: its header in English and in Chinese (either is read, the file's language is
+/// written), whether it must hold a value, and the key of its explanation in RosterText.resx.
+/// </summary>
+public sealed record RosterColumn(string Name, string ChineseName, string ExplanationKey, bool Required, int MaxLength = 0, CellKind Kind = CellKind.Text)
 {
-    public TableColumn ToTableColumn() => new(Name, Kind);
+    public string Header(RosterLanguage language) => language == RosterLanguage.Chinese ? ChineseName : Name;
+
+    public TableColumn ToTableColumn(RosterLanguage language) => new(Header(language), Kind);
+
+    /// <summary>The line the templates and docs show for this column, in <paramref name="language"/>.</summary>
+    public string Explanation(RosterLanguage language) => RosterText.Explanation(this, language);
+}
+
+/// <summary>A workbook sheet of the format: its name in English (what the code calls it) and in Chinese, and its columns.</summary>
+public sealed record RosterSheet(string Name, string ChineseName, IReadOnlyList<RosterColumn> Columns)
+{
+    public string Header(RosterLanguage language) => language == RosterLanguage.Chinese ? ChineseName : Name;
+
+    public void Deconstruct(out string sheet, out IReadOnlyList<RosterColumn> columns)
+    {
+        sheet = Name;
+        columns = Columns;
+    }
 }
 
 /// <summary>
 /// The roster file format, shared by the importer, the exporter and the templates so the three cannot drift.
 /// One row per specialist; the nested lists go on sheets of their own in .xlsx (keyed by EmployeeNumber) and
-/// into three list columns in CSV. docs/roster-import.md is the long form of this file.
+/// into three list columns in CSV. Headers and sheet names exist in English and Chinese; docs/roster-import.md
+/// is the long form of this file.
 /// </summary>
 public static class RosterFormat
 {
@@ -21,6 +42,7 @@ public static class RosterFormat
     public const string EducationSheet = "Education";
     public const string ResearchSheet = "Research";
     public const string ReadMeSheet = "Read me";
+    public const string ReadMeSheetChinese = "说明";
 
     /// <summary>CSV list syntax: items are separated by this…</summary>
     public const char ItemSeparator = ';';
@@ -31,84 +53,96 @@ public static class RosterFormat
     /// <summary>A row whose first cell starts with this is a note (the CSV template's explanation row) and is skipped.</summary>
     public const char NoteMarker = '#';
 
-    /// <summary>The canonical date format; Excel's yyyy/M/d (Chinese locale) is read too.</summary>
+    /// <summary>
+    /// The canonical date format; also read: Excel's yyyy/M/d (Chinese locale) and dates as Chinese clerks write
+    /// them (2026年3月7日).
+    /// </summary>
     public const string DateFormat = "yyyy-MM-dd";
-    internal static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d"];
+    internal static readonly string[] DateFormats =
+        ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyy.M.d", "yyyy年M月d日", "yyyy年MM月dd日", "yyyy年M月d号"];
 
     public const string Employee = "EmployeeNumber";
 
+    private static RosterColumn Column(string sheet, string name, string chinese, bool required, int maxLength = 0, CellKind kind = CellKind.Text) =>
+        new(name, chinese, $"{sheet}_{name}", required, maxLength, kind);
+
     public static readonly IReadOnlyList<RosterColumn> SpecialistColumns =
     [
-        new(Employee, true, "Your firm's staff number for the person, unique within your firm. The import recognises people already on the roster by it.", 40),
-        new("FullName", true, "Full name as on the national ID card, e.g. 王伟.", 100),
-        new("LatinName", true, "Name in Latin script as in the passport, e.g. Wang Wei.", 100),
-        new("Gender", true, $"One of: {Allowed<Gender>()}."),
-        new("DateOfBirth", true, "Date of birth, yyyy-MM-dd, e.g. 1985-03-12."),
-        new("Nationality", true, "Country of nationality, e.g. China.", 60),
-        new("NationalIdNumber", false, "National ID number (a PRC resident ID has 18 characters). Stored encrypted; spaces and hyphens are ignored.", 40),
-        new("Phone", false, "Work or mobile phone number, e.g. +86 138 0000 0000.", 40),
-        new("Email", false, "Work e-mail address.", 256),
-        new("Position", false, "Job title, e.g. Senior process engineer.", 100),
-        new("Department", false, "Department, e.g. Separation plant.", 100),
-        new("HireDate", true, "Date the person joined your firm, yyyy-MM-dd; not before the date of birth."),
-        new("Status", true, $"One of: {Allowed<EmploymentStatus>()}. Current if the person works for you now."),
-        new("LeftOn", false, "Date the person left, yyyy-MM-dd. Required when Status is Left, empty otherwise."),
-        new("LeftReason", false, "Why the person left, e.g. Resigned. Required when Status is Left, empty otherwise.", 500),
-        new("PassportNumber", false, "Number of the person's current passport. Stored encrypted. Leave all four passport columns empty if the person has none.", 40),
-        new("PassportIssuingCountry", false, "Country that issued the current passport. Required with a passport number.", 60),
-        new("PassportIssuedOn", false, "Issue date of the current passport, yyyy-MM-dd. Required with a passport number."),
-        new("PassportExpiresOn", false, "Expiry date of the current passport, yyyy-MM-dd, after the issue date. Required with a passport number."),
+        Column(SpecialistsSheet, Employee, "员工编号", true, 40),
+        Column(SpecialistsSheet, "FullName", "姓名", true, 100),
+        Column(SpecialistsSheet, "LatinName", "拼音姓名", true, 100),
+        Column(SpecialistsSheet, "Gender", "性别", true),
+        Column(SpecialistsSheet, "DateOfBirth", "出生日期", true),
+        Column(SpecialistsSheet, "Nationality", "国籍", true, 60),
+        Column(SpecialistsSheet, "NationalIdNumber", "身份证号码", false, 40),
+        Column(SpecialistsSheet, "Phone", "电话", false, 40),
+        Column(SpecialistsSheet, "Email", "电子邮箱", false, 256),
+        Column(SpecialistsSheet, "Position", "职位", false, 100),
+        Column(SpecialistsSheet, "Department", "部门", false, 100),
+        Column(SpecialistsSheet, "HireDate", "入职日期", true),
+        Column(SpecialistsSheet, "Status", "在职状态", true),
+        Column(SpecialistsSheet, "LeftOn", "离职日期", false),
+        Column(SpecialistsSheet, "LeftReason", "离职原因", false, 500),
+        Column(SpecialistsSheet, "PassportNumber", "护照号码", false, 40),
+        Column(SpecialistsSheet, "PassportIssuingCountry", "护照签发国", false, 60),
+        Column(SpecialistsSheet, "PassportIssuedOn", "护照签发日期", false),
+        Column(SpecialistsSheet, "PassportExpiresOn", "护照有效期至", false),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> ExpertiseColumns =
     [
-        new(Employee, true, "Employee number of a person on the Specialists sheet.", 40),
-        new("Area", true, $"Expertise area, one of: {Allowed<ExpertiseArea>()}."),
-        new("Level", true, $"One of: {Allowed<ExpertiseLevel>()}."),
-        new("Years", true, $"Years of experience in the area, a whole number from 0 to {RosterLimits.MaxExpertiseYears}.", Kind: CellKind.Number),
+        Column(ExpertiseSheet, Employee, "员工编号", true, 40),
+        Column(ExpertiseSheet, "Area", "领域", true),
+        Column(ExpertiseSheet, "Level", "水平", true),
+        Column(ExpertiseSheet, "Years", "年限", true, kind: CellKind.Number),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> EducationColumns =
     [
-        new(Employee, true, "Employee number of a person on the Specialists sheet.", 40),
-        new("Degree", true, $"One of: {Allowed<Degree>()}."),
-        new("Field", true, "Field of study, e.g. Metallurgical engineering.", 150),
-        new("Institution", true, "University or institute, e.g. Northeastern University.", 200),
-        new("Country", true, "Country of the institution, e.g. China.", 60),
-        new("GraduationYear", true, "Year of graduation, e.g. 2009.", Kind: CellKind.Number),
+        Column(EducationSheet, Employee, "员工编号", true, 40),
+        Column(EducationSheet, "Degree", "学位", true),
+        Column(EducationSheet, "Field", "专业", true, 150),
+        Column(EducationSheet, "Institution", "院校", true, 200),
+        Column(EducationSheet, "Country", "国家", true, 60),
+        Column(EducationSheet, "GraduationYear", "毕业年份", true, kind: CellKind.Number),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> ResearchColumns =
     [
-        new(Employee, true, "Employee number of a person on the Specialists sheet.", 40),
-        new("Kind", true, $"One of: {Allowed<ResearchKind>()}."),
-        new("Title", true, "Title of the project, publication, patent or standard.", 300),
-        new("Year", true, "Year it started, was published or granted, e.g. 2021.", Kind: CellKind.Number),
-        new("Role", false, "The person's role, e.g. Lead or Contributor.", 100),
-        new("Reference", false, "Project code, DOI, patent or standard number, e.g. CN112345678B.", 200),
+        Column(ResearchSheet, Employee, "员工编号", true, 40),
+        Column(ResearchSheet, "Kind", "类别", true),
+        Column(ResearchSheet, "Title", "题目", true, 300),
+        Column(ResearchSheet, "Year", "年份", true, kind: CellKind.Number),
+        Column(ResearchSheet, "Role", "角色", false, 100),
+        Column(ResearchSheet, "Reference", "编号", false, 200),
     ];
 
     /// <summary>The three list columns that carry the nested lists in CSV, after the specialist columns.</summary>
     public static readonly IReadOnlyList<RosterColumn> CsvListColumns =
     [
-        new(ExpertiseSheet, false, "Expertise as Area|Level|Years, items separated by ; e.g. SolventExtraction|Expert|12; IonExchange|Advanced|5"),
-        new(EducationSheet, false, "Education as Degree|Field|Institution|Country|GraduationYear, items separated by ; e.g. Master|Metallurgy|Northeastern University|China|2009"),
-        new(ResearchSheet, false, "Research as Kind|Title|Year|Role|Reference, items separated by ; (Role and Reference may be empty). Write \\; \\| \\\\ for a ; | or \\ inside a value."),
+        Column("Csv", ExpertiseSheet, "专业领域", false),
+        Column("Csv", EducationSheet, "教育经历", false),
+        Column("Csv", ResearchSheet, "科研成果", false),
     ];
 
     public static readonly IReadOnlyList<RosterColumn> CsvColumns = [.. SpecialistColumns, .. CsvListColumns];
 
     /// <summary>The .xlsx data sheets, in the order they are written.</summary>
-    public static readonly IReadOnlyList<(string Sheet, IReadOnlyList<RosterColumn> Columns)> XlsxSheets =
+    public static readonly IReadOnlyList<RosterSheet> XlsxSheets =
     [
-        (SpecialistsSheet, SpecialistColumns),
-        (ExpertiseSheet, ExpertiseColumns),
-        (EducationSheet, EducationColumns),
-        (ResearchSheet, ResearchColumns),
+        new(SpecialistsSheet, "人员", SpecialistColumns),
+        new(ExpertiseSheet, "专业领域", ExpertiseColumns),
+        new(EducationSheet, "教育经历", EducationColumns),
+        new(ResearchSheet, "科研成果", ResearchColumns),
     ];
 
-    /// <summary>The values an enumeration accepts, as the file writes them.</summary>
-    public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+    /// <summary>The sheet named <paramref name="name"/> in either language, or null.</summary>
+    public static RosterSheet? SheetNamed(string? name) =>
+        XlsxSheets.FirstOrDefault(s => string.Equals(s.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase) || s.ChineseName == name?.Trim());
+
+    /// <summary>The values an enumeration accepts, as a file in <paramref name="language"/> writes them.</summary>
+    public static string Allowed<T>(RosterLanguage language = RosterLanguage.English) where T : struct, Enum =>
+        string.Join(language == RosterLanguage.Chinese ? "、" : ", ", Enum.GetValues<T>().Select(v => RosterValues.Write(v, language)));
 }
 
 /// <summary>Indexes of <see cref="RosterFormat.SpecialistColumns"/>, so code reads cells by name.</summary>

@@ -20,7 +20,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
     private const int ChunkSize = 1000;
 
     /// <summary>Records the export in the audit trail; call before the first byte is sent.</summary>
-    public async Task<int> RecordExportAsync(TableFormat format, CancellationToken ct = default)
+    public async Task<int> RecordExportAsync(TableFormat format, RosterLanguage language, CancellationToken ct = default)
     {
         var firmId = RequireFirm();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -28,18 +28,19 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
         db.RecordAuditEvent("RosterExported", nameof(Firm), firmId.ToString(), new Dictionary<string, string?>
         {
             ["format"] = format.Extension(),
+            ["language"] = language.Code(),
             ["specialists"] = count.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
         return count;
     }
 
-    public async Task WriteAsync(TableFormat format, Stream output, CancellationToken ct = default)
+    public async Task WriteAsync(TableFormat format, RosterLanguage language, Stream output, CancellationToken ct = default)
     {
         RequireFirm();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var writer = await TableWriter.CreateAsync(format, output, ct);
-        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, ct), withExplanations: false, ct);
+        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, ct), withExplanations: false, language, ct);
     }
 
     /// <summary>The firm's specialists by employee number, with their lists and current passport.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Files;
@@ -6,8 +7,9 @@ using SpecialistRegistry.Files.Roster;
 namespace SpecialistRegistry.Features.Roster.Export;
 
 /// <summary>
-/// GET endpoints for the roster files: the firm's export and the two templates, for Firm HR only. The export
-/// goes through the normal context factory, so it is narrowed to the user's firm like every other query.
+/// GET endpoints for the roster files: the firm's export and the two templates, for Firm HR only, each in the
+/// user's language or the one <c>?lang=zh-CN|en</c> asks for. The export goes through the normal context
+/// factory, so it is narrowed to the user's firm like every other query.
 /// </summary>
 public static class RosterFileEndpoints
 {
@@ -16,29 +18,33 @@ public static class RosterFileEndpoints
         var roster = app.MapGroup("/roster").RequireAuthorization(Policies.EditRoster);
         foreach (var format in Enum.GetValues<TableFormat>())
         {
-            roster.MapGet($"/export.{format.Extension()}", async (RosterExportService export, TimeProvider clock, HttpContext http) =>
+            roster.MapGet($"/export.{format.Extension()}", async (RosterExportService export, TimeProvider clock, HttpContext http, string? lang) =>
             {
-                if (await RecordAsync(export, format, http.RequestAborted) is { } refused)
+                var language = RosterLanguages.Parse(lang, CultureInfo.CurrentUICulture);
+                if (await RecordAsync(export, format, language, http.RequestAborted) is { } refused)
                     return refused;
                 return TableDownload.Stream(format, $"roster-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
-                    (body, _) => export.WriteAsync(format, body, http.RequestAborted));
+                    (body, _) => export.WriteAsync(format, language, body, http.RequestAborted));
             });
-            roster.MapGet($"/template.{format.Extension()}", (HttpContext http) =>
-                TableDownload.Stream(format, $"roster-template.{format.Extension()}", async (body, _) =>
+            roster.MapGet($"/template.{format.Extension()}", (HttpContext http, string? lang) =>
+            {
+                var language = RosterLanguages.Parse(lang, CultureInfo.CurrentUICulture);
+                return TableDownload.Stream(format, $"roster-template-{language.Code()}.{format.Extension()}", async (body, _) =>
                 {
                     await using var writer = await TableWriter.CreateAsync(format, body, http.RequestAborted);
-                    await RosterFileWriter.WriteAsync(writer, () => new[] { RosterTemplates.Example() }.ToAsyncEnumerable(),
-                        withExplanations: true, http.RequestAborted);
-                }));
+                    await RosterFileWriter.WriteAsync(writer, () => new[] { RosterTemplates.Example(language) }.ToAsyncEnumerable(),
+                        withExplanations: true, language, http.RequestAborted);
+                });
+            });
         }
         return app;
     }
 
-    private static async Task<IResult?> RecordAsync(RosterExportService export, TableFormat format, CancellationToken ct)
+    private static async Task<IResult?> RecordAsync(RosterExportService export, TableFormat format, RosterLanguage language, CancellationToken ct)
     {
         try
         {
-            await export.RecordExportAsync(format, ct);
+            await export.RecordExportAsync(format, language, ct);
             return null;
         }
         catch (DomainException e)

@@ -58,7 +58,7 @@ public sealed record ImportProgress(ImportPhase Phase, int Done, int Total)
 public sealed class ImportPreview
 {
     internal ImportPreview(string fileName, string sha256, ImportCounts counts, IReadOnlyList<ImportProblem> problems, int totalProblems,
-        IReadOnlyList<ImportedRow> rows, IReadOnlyDictionary<string, Guid?> versions, string? sheet)
+        IReadOnlyList<ImportedRow> rows, IReadOnlyDictionary<string, Guid?> versions, string? sheet, RosterLanguage language = RosterLanguage.English)
     {
         FileName = fileName;
         Sha256 = sha256;
@@ -68,6 +68,7 @@ public sealed class ImportPreview
         Rows = rows;
         Versions = versions;
         Sheet = sheet;
+        Language = language;
         Changes = [.. rows.Where(r => r.Outcome == RowOutcome.Changed).Select(r => new ImportChange(r.Row, r.Person.EmployeeNumber, r.Person.FullName, r.Changes))];
     }
 
@@ -86,6 +87,8 @@ public sealed class ImportPreview
     /// <summary>Employee number → the matched specialist's version at the dry run, or null for a new person.</summary>
     internal IReadOnlyDictionary<string, Guid?> Versions { get; }
     internal string? Sheet { get; }
+    /// <summary>The language of the file's header, in which problems name its columns.</summary>
+    internal RosterLanguage Language { get; }
 
     internal static ImportPreview Refused(string fileName, string sha256, string message) =>
         new(fileName, sha256, ImportCounts.None, [ImportProblem.ForFile(message)], 1, [], new Dictionary<string, Guid?>(), null);

@@ -52,7 +52,7 @@ internal sealed class ProblemList
     {
         for (var i = 0; i < RosterFormat.XlsxSheets.Count; i++)
         {
-            if (RosterFormat.XlsxSheets[i].Sheet == sheet)
+            if (RosterFormat.XlsxSheets[i].Name == sheet || RosterFormat.XlsxSheets[i].ChineseName == sheet)
                 return i;
         }
         return 0;

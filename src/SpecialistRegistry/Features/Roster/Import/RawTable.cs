@@ -14,20 +14,29 @@ internal sealed record RawRow(int Row, string[] Cells, ulong NumericCells = 0, i
     public bool IsNumeric(int column) => (NumericCells & (1UL << column)) != 0;
 }
 
-/// <summary>One sheet of a workbook, or the whole CSV file, as text rows under a checked header.</summary>
-internal sealed record RawTable(string? Sheet, IReadOnlyList<RosterColumn> Columns, List<RawRow> Rows);
+/// <summary>
+/// One sheet of a workbook, or the whole CSV file, as text rows under a checked header. <see cref="Sheet"/> is
+/// the format's name for it (null for CSV), <see cref="Shown"/> the name the file gives it; <see cref="Language"/>
+/// is the language of its header, in which problems name its columns.
+/// </summary>
+internal sealed record RawTable(string? Sheet, string? Shown, IReadOnlyList<RosterColumn> Columns, List<RawRow> Rows, RosterLanguage Language);
 
-/// <summary>Applies the header row: columns may come in any order; missing, unknown or repeated ones are refused.</summary>
+/// <summary>
+/// Applies the header row: columns may come in any order, each named in English or in Chinese; missing, unknown
+/// or repeated ones are refused.
+/// </summary>
 internal static class HeaderMap
 {
     /// <summary>
     /// Splits <paramref name="rows"/> into the header and the data rows. Returns null (with the reason in
     /// <paramref name="error"/>) when the header does not match <paramref name="columns"/>.
     /// </summary>
-    public static RawTable? Apply(string? sheet, IReadOnlyList<RosterColumn> columns, IEnumerable<SourceRow> rows, int maxRows, string rowsName, out string? error)
+    public static RawTable? Apply(string? sheet, string? shown, IReadOnlyList<RosterColumn> columns, IEnumerable<SourceRow> rows, int maxRows,
+        string rowsName, out string? error)
     {
         error = null;
         int[]? sourceOf = null;
+        var language = RosterLanguage.English;
         var data = new List<RawRow>();
         foreach (var row in rows)
         {
@@ -35,42 +44,49 @@ internal static class HeaderMap
                 continue;
             if (sourceOf is null)
             {
-                sourceOf = Match(sheet, columns, row.Cells, out error);
+                sourceOf = Match(shown, columns, row.Cells, out language, out error);
                 if (sourceOf is null)
                     return null;
                 continue;
             }
             if (data.Count == maxRows)
             {
-                error = $"{Where(sheet)}has more than {maxRows:N0} {rowsName}, the most one import takes. Split the roster into several files.";
+                error = $"{Where(shown)}has more than {maxRows:N0} {rowsName}, the most one import takes. Split the roster into several files.";
                 return null;
             }
             data.Add(Arrange(row, sourceOf));
         }
         if (sourceOf is null)
         {
-            error = sheet is null ? "The file is empty: it has no header row and no specialists." : $"Sheet \"{sheet}\" is empty: it has no header row.";
+            error = shown is null ? "The file is empty: it has no header row and no specialists." : $"Sheet \"{shown}\" is empty: it has no header row.";
             return null;
         }
-        return new RawTable(sheet, columns, data);
+        return new RawTable(sheet, shown, columns, data, language);
     }
 
-    private static int[]? Match(string? sheet, IReadOnlyList<RosterColumn> columns, string?[] header, out string? error)
+    private static int[]? Match(string? sheet, IReadOnlyList<RosterColumn> columns, string[] header, out RosterLanguage language, out string? error)
     {
         error = null;
         var names = header.Select(h => Key(h ?? "")).ToArray();
+        // The header's language is the one most of its names are in; it names the columns in every message.
+        var chinese = columns.Count(c => names.Contains(Key(c.ChineseName)));
+        var english = columns.Count(c => names.Contains(Key(c.Name)));
+        language = chinese > english ? RosterLanguage.Chinese : RosterLanguage.English;
+        var shownLanguage = language;
+
         var sourceOf = new int[columns.Count];
         var missing = new List<string>();
         for (var c = 0; c < columns.Count; c++)
         {
             sourceOf[c] = Array.IndexOf(names, Key(columns[c].Name));
             if (sourceOf[c] < 0)
-                missing.Add(columns[c].Name);
+                sourceOf[c] = Array.IndexOf(names, Key(columns[c].ChineseName));
+            if (sourceOf[c] < 0)
+                missing.Add(columns[c].Header(shownLanguage));
         }
-        var known = columns.Select(c => Key(c.Name)).ToHashSet();
-        var unknown = header.Where((h, i) => names[i].Length > 0 && !known.Contains(names[i])).Select(h => h!.Trim()).ToList();
-        var repeated = names.Where(n => n.Length > 0 && known.Contains(n)).GroupBy(n => n).Where(g => g.Count() > 1)
-            .Select(g => columns.First(c => Key(c.Name) == g.Key).Name).ToList();
+        var known = columns.SelectMany(c => new[] { Key(c.Name), Key(c.ChineseName) }).ToHashSet();
+        var unknown = header.Where((h, i) => names[i].Length > 0 && !known.Contains(names[i])).Select(h => h.Trim()).ToList();
+        var repeated = columns.Where(c => names.Count(n => n == Key(c.Name) || n == Key(c.ChineseName)) > 1).Select(c => c.Header(shownLanguage)).ToList();
         if (missing.Count == 0 && unknown.Count == 0 && repeated.Count == 0)
             return sourceOf;
 
@@ -82,7 +98,7 @@ internal static class HeaderMap
         if (repeated.Count > 0)
             parts.Add($"column{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated)} more than once");
         error = $"The header row of {(sheet is null ? "the file" : $"sheet \"{sheet}\"")} does not match the roster format: {string.Join("; ", parts)}. " +
-                $"The columns are: {string.Join(", ", columns.Select(c => c.Name))}. Download the template to start from the right header.";
+                $"The columns are: {string.Join(", ", columns.Select(c => c.Header(shownLanguage)))}. Download the template to start from the right header.";
         return null;
     }
 
@@ -116,12 +132,13 @@ internal static class HeaderMap
         return value.Contains('\r', StringComparison.Ordinal) ? value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : value;
     }
 
-    /// <summary>Whether <paramref name="name"/> is one of <paramref name="columns"/>' headers, as the header row matches them.</summary>
-    public static bool IsColumnName(IReadOnlyList<RosterColumn> columns, string name) => columns.Any(c => Key(c.Name) == Key(name));
+    /// <summary>Whether <paramref name="name"/> is one of <paramref name="columns"/>' headers in either language, as the header row matches them.</summary>
+    public static bool IsColumnName(IReadOnlyList<RosterColumn> columns, string name) =>
+        columns.Any(c => Key(c.Name) == Key(name) || Key(c.ChineseName) == Key(name));
 
-    private static bool IsBlank(string?[] cells) => cells.All(string.IsNullOrWhiteSpace);
+    private static bool IsBlank(string[] cells) => cells.All(string.IsNullOrWhiteSpace);
 
-    private static bool IsNote(string?[] cells) =>
+    private static bool IsNote(string[] cells) =>
         cells.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c)) is { } first && first.TrimStart()[0] == RosterFormat.NoteMarker;
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace SpecialistRegistry.Features.Roster.Import;
 /// </summary>
 internal static class RosterComparer
 {
-    public static ImportCounts Compare(IReadOnlyList<ImportedRow> rows, RosterSnapshot snapshot, string? sheet, ProblemList problems,
+    public static ImportCounts Compare(IReadOnlyList<ImportedRow> rows, RosterSnapshot snapshot, string? sheet, RosterLanguage language, ProblemList problems,
         IProgress<ImportProgress>? progress, CancellationToken ct, out Dictionary<string, Guid?> versions)
     {
         versions = new Dictionary<string, Guid?>(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ internal static class RosterComparer
             var person = row.Person;
             var existing = row.Rejected ? null : snapshot.ByEmployee.GetValueOrDefault(person.EmployeeNumber);
             if (!row.Rejected)
-                row.Rejected = !CheckAgainstRoster(row, existing, snapshot, sheet, problems);
+                row.Rejected = !CheckAgainstRoster(row, existing, snapshot, sheet, language, problems);
             row.ExistingId = existing?.Id;
             row.Changes = existing is null || row.Rejected ? [] : SpecialistRecordDiff.Changes(existing.Record, FileRecord(row));
             row.Outcome = row.Rejected ? RowOutcome.Rejected
@@ -47,25 +47,28 @@ internal static class RosterComparer
         return new ImportCounts(added, changed, unchanged, rejected);
     }
 
-    private static bool CheckAgainstRoster(ImportedRow row, ExistingPerson? existing, RosterSnapshot snapshot, string? sheet, ProblemList problems)
+    private static bool CheckAgainstRoster(ImportedRow row, ExistingPerson? existing, RosterSnapshot snapshot, string? sheet, RosterLanguage language,
+        ProblemList problems)
     {
         var ok = true;
         var person = row.Person;
+        var nationalIdColumn = RosterFormat.SpecialistColumns[(int)SpecialistField.NationalIdNumber].Header(language);
+        var passportColumn = RosterFormat.SpecialistColumns[(int)SpecialistField.PassportNumber].Header(language);
         if (row.NationalIdHash.Length > 0 && Other(snapshot.ByNationalIdHash, row.NationalIdHash, person.EmployeeNumber) is { } idOwner)
         {
-            problems.Add(new ImportProblem(sheet, row.Row, "NationalIdNumber",
+            problems.Add(new ImportProblem(sheet, row.Row, nationalIdColumn,
                 $"National ID number {RosterRowParser.Masked(person.NationalIdNumber)} already belongs to {Describe(idOwner)} on your roster."));
             ok = false;
         }
         if (row.PassportHash.Length > 0 && Other(snapshot.ByPassportHash, row.PassportHash, person.EmployeeNumber) is { } passportOwner)
         {
-            problems.Add(new ImportProblem(sheet, row.Row, "PassportNumber",
+            problems.Add(new ImportProblem(sheet, row.Row, passportColumn,
                 $"Passport number {RosterRowParser.Masked(person.Passport!.Number)} already belongs to {Describe(passportOwner)} on your roster."));
             ok = false;
         }
         if (person.Passport is null && existing?.Record.Passport is { } current)
         {
-            problems.Add(new ImportProblem(sheet, row.Row, "PassportNumber",
+            problems.Add(new ImportProblem(sheet, row.Row, passportColumn,
                 $"The registry holds a current passport for {person.EmployeeNumber} ({current.Number}), and an import cannot remove a passport. " +
                 "Fill in its details, or ask the custody office to retire it."));
             ok = false;

@@ -5,7 +5,7 @@ using SpecialistRegistry.Files.Roster;
 namespace SpecialistRegistry.Features.Roster.Import;
 
 /// <summary>The specialist rows of a file, checked on their own, and the sheet they are on (null for CSV).</summary>
-internal sealed record ParsedRoster(List<ImportedRow> Rows, string? Sheet);
+internal sealed record ParsedRoster(List<ImportedRow> Rows, string? Sheet, RosterLanguage Language);
 
 /// <summary>From bytes to checked rows: content sniffing, decoding, the reader for the format, the header, the rows.</summary>
 internal static class RosterFileReader
@@ -40,7 +40,7 @@ internal static class RosterFileReader
             fileError = read.Error;
             return null;
         }
-        var table = HeaderMap.Apply(null, RosterFormat.CsvColumns, sheets[""], RosterLimits.MaxSpecialists, "specialists", out fileError);
+        var table = HeaderMap.Apply(null, null, RosterFormat.CsvColumns, sheets[""], RosterLimits.MaxSpecialists, "specialists", out fileError);
         if (table is null)
             return null;
         if (!HasRows(table, out fileError))
@@ -49,24 +49,24 @@ internal static class RosterFileReader
         var rows = parser.ParseSpecialists(table, progress, ct);
         parser.ParseCsvLists(table, rows);
         MarkRowsBeyondHeader(table, rows);
-        return new ParsedRoster(rows, null);
+        return new ParsedRoster(rows, null, table.Language);
     }
 
     private static ParsedRoster? ReadXlsx(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
         CancellationToken ct, out string? fileError)
     {
-        var names = RosterFormat.XlsxSheets.Select(s => s.Sheet).ToList();
-        var read = XlsxTableReader.Read(content, names, RosterLimits.MaxListRows, ct);
+        var read = XlsxTableReader.Read(content, name => RosterFormat.SheetNamed(name)?.Name, RosterLimits.MaxListRows, ct);
         if (read.Sheets is not { } sheets)
         {
             fileError = read.Error;
             return null;
         }
-        var missing = names.Where(n => !sheets.ContainsKey(n)).ToList();
+        var missing = RosterFormat.XlsxSheets.Where(s => !sheets.ContainsKey(s.Name)).ToList();
         if (missing.Count > 0)
         {
-            fileError = $"The workbook has no sheet named {string.Join(", ", missing.Select(m => $"\"{m}\""))}. " +
-                        $"It needs the sheets {string.Join(", ", names)}, as in the template; a list sheet may have just its header row.";
+            fileError = $"The workbook has no sheet named {string.Join(", ", missing.Select(m => $"\"{m.Name}\" (\"{m.ChineseName}\")"))}. " +
+                        $"It needs the sheets {string.Join(", ", RosterFormat.XlsxSheets.Select(s => s.Name))} " +
+                        $"({string.Join("、", RosterFormat.XlsxSheets.Select(s => s.ChineseName))}), as in the template; a list sheet may have just its header row.";
             return null;
         }
 
@@ -74,7 +74,7 @@ internal static class RosterFileReader
         foreach (var (sheet, columns) in RosterFormat.XlsxSheets)
         {
             var first = sheet == RosterFormat.SpecialistsSheet;
-            var table = HeaderMap.Apply(sheet, columns, sheets[sheet], first ? RosterLimits.MaxSpecialists : RosterLimits.MaxListRows,
+            var table = HeaderMap.Apply(sheet, read.NameOf(sheet), columns, sheets[sheet], first ? RosterLimits.MaxSpecialists : RosterLimits.MaxListRows,
                 first ? "specialists" : "rows", out fileError);
             if (table is null)
                 return null;
@@ -106,7 +106,7 @@ internal static class RosterFileReader
                     owner.Rejected = true;
             }
         }
-        return new ParsedRoster(rows, RosterFormat.SpecialistsSheet);
+        return new ParsedRoster(rows, tables[0].Shown, tables[0].Language);
     }
 
     private static bool HasRows(RawTable table, out string? fileError)
@@ -120,7 +120,7 @@ internal static class RosterFileReader
     private static void ReportCellsBeyondHeader(RawTable table, ProblemList problems, string hint)
     {
         foreach (var raw in table.Rows.Where(r => r.CellsBeyondHeader > 0))
-            problems.Add(new ImportProblem(table.Sheet, raw.Row, null,
+            problems.Add(new ImportProblem(table.Shown, raw.Row, null,
                 $"This row has values in columns that have no header (the header has {table.Columns.Count} columns).{hint}"));
     }
 

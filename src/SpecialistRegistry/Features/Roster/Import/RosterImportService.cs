@@ -42,8 +42,8 @@ public sealed class RosterImportService(
         progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, parsed.Rows.Count));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshot = await RosterSnapshot.LoadAsync(db, ct);
-        var counts = RosterComparer.Compare(parsed.Rows, snapshot, parsed.Sheet, problems, progress, ct, out var versions);
-        return new ImportPreview(file.FileName, sha256, counts, problems.Sorted(), problems.Total, parsed.Rows, versions, parsed.Sheet);
+        var counts = RosterComparer.Compare(parsed.Rows, snapshot, parsed.Sheet, parsed.Language, problems, progress, ct, out var versions);
+        return new ImportPreview(file.FileName, sha256, counts, problems.Sorted(), problems.Total, parsed.Rows, versions, parsed.Sheet, parsed.Language);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed class RosterImportService(
         progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, rows.Count));
         var snapshot = await RosterSnapshot.LoadAsync(db, ct);
         var problems = new ProblemList();
-        var counts = RosterComparer.Compare(rows, snapshot, preview.Sheet, problems, progress, ct, out var versions);
+        var counts = RosterComparer.Compare(rows, snapshot, preview.Sheet, preview.Language, problems, progress, ct, out var versions);
         var moved = versions.Where(v => !preview.Versions.TryGetValue(v.Key, out var seen) || seen != v.Value).Select(v => v.Key).ToList();
         if (problems.Total > 0 || moved.Count > 0)
             throw new DomainException(

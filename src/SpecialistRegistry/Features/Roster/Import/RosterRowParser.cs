@@ -17,11 +17,14 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     private static readonly IReadOnlyList<RosterColumn> Columns = RosterFormat.SpecialistColumns;
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
     private int _rowProblems;
+    // The language of the table being read: problems name its columns and sheets as the file does.
+    private RosterLanguage _language;
 
     private readonly record struct Loc(string? Sheet, int Row, string Column, string Prefix = "");
 
     public List<ImportedRow> ParseSpecialists(RawTable table, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
+        _language = table.Language;
         var rows = new List<ImportedRow>(table.Rows.Count);
         var byEmployee = new Dictionary<string, int>(StringComparer.Ordinal);
         var byNationalId = new Dictionary<string, ImportedRow>(StringComparer.Ordinal);
@@ -35,12 +38,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             }
             var raw = table.Rows[i];
             _rowProblems = 0;
-            var person = ParsePerson(table.Sheet, raw);
+            var person = ParsePerson(table.Shown, raw);
             var row = new ImportedRow(raw.Row, person);
 
             var repeats = person.EmployeeNumber.Length > 0 && !byEmployee.TryAdd(person.EmployeeNumber, raw.Row);
             if (repeats)
-                Problem(At(table.Sheet, raw, SpecialistField.EmployeeNumber),
+                Problem(At(table.Shown, raw, SpecialistField.EmployeeNumber),
                     $"Employee number {person.EmployeeNumber} appears more than once in the file (first on row {byEmployee[person.EmployeeNumber]}).");
             // A row that repeats a person's employee number is one problem, not three: its numbers clashing with
             // that same person's are part of the repetition.
@@ -48,14 +51,14 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             {
                 row.NationalIdHash = protector.LookupHash(person.NationalIdNumber);
                 if (!byNationalId.TryAdd(row.NationalIdHash, row) && !SamePerson(byNationalId[row.NationalIdHash], person, repeats))
-                    Problem(At(table.Sheet, raw, SpecialistField.NationalIdNumber),
+                    Problem(At(table.Shown, raw, SpecialistField.NationalIdNumber),
                         $"National ID number {Masked(person.NationalIdNumber)} is also given for {Who(byNationalId[row.NationalIdHash])}. A national ID number belongs to one person.");
             }
             if (person.Passport is { } passport)
             {
                 row.PassportHash = protector.LookupHash(passport.Number);
                 if (!byPassport.TryAdd(row.PassportHash, row) && !SamePerson(byPassport[row.PassportHash], person, repeats))
-                    Problem(At(table.Sheet, raw, SpecialistField.PassportNumber),
+                    Problem(At(table.Shown, raw, SpecialistField.PassportNumber),
                         $"Passport number {Masked(passport.Number)} is also given for {Who(byPassport[row.PassportHash])}. A passport belongs to one person.");
             }
             row.Rejected = _rowProblems > 0;
@@ -68,6 +71,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     /// <summary>CSV: the three list columns of each specialist row.</summary>
     public void ParseCsvLists(RawTable table, IReadOnlyList<ImportedRow> rows)
     {
+        _language = table.Language;
         for (var i = 0; i < rows.Count; i++)
         {
             var raw = table.Rows[i];
@@ -87,24 +91,26 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     /// </summary>
     public void ParseListSheet(RawTable table, IReadOnlyDictionary<string, ImportedRow> byEmployee, IReadOnlySet<string> repeated)
     {
+        _language = table.Language;
+        var specialistsSheet = RosterFormat.XlsxSheets[0].Header(_language);
         foreach (var raw in table.Rows)
         {
             var employee = raw.Cells[0];
-            var at = new Loc(table.Sheet, raw.Row, RosterFormat.Employee);
+            var at = new Loc(table.Shown, raw.Row, table.Columns[0].Header(_language));
             if (employee.Length == 0)
             {
-                Problem(at, $"EmployeeNumber is missing. Each row must name a person on the {RosterFormat.SpecialistsSheet} sheet.");
+                Problem(at, $"{table.Columns[0].Header(_language)} is missing. Each row must name a person on the {specialistsSheet} sheet.");
                 continue;
             }
             if (!byEmployee.TryGetValue(employee, out var row))
             {
-                Problem(at, $"Employee number {employee} is not on the {RosterFormat.SpecialistsSheet} sheet.");
+                Problem(at, $"Employee number {employee} is not on the {specialistsSheet} sheet.");
                 continue;
             }
             _rowProblems = 0;
             var values = raw.Cells[1..];
             var copies = repeated.Contains(employee);
-            Loc FieldAt(int f) => new(table.Sheet, raw.Row, table.Columns[f + 1].Name);
+            Loc FieldAt(int f) => new(table.Shown, raw.Row, table.Columns[f + 1].Header(_language));
             switch (table.Sheet)
             {
                 case RosterFormat.ExpertiseSheet:
@@ -134,7 +140,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             FullName = Text(SpecialistField.FullName),
             LatinName = Text(SpecialistField.LatinName),
             Gender = Choice<Gender>(At_(SpecialistField.Gender), Cell(SpecialistField.Gender), "gender") ?? default,
-            Nationality = Text(SpecialistField.Nationality),
+            Nationality = RosterValues.ReadCountry(Text(SpecialistField.Nationality)),
             NationalIdNumber = Number(At_(SpecialistField.NationalIdNumber), Cell(SpecialistField.NationalIdNumber), "national ID number"),
             Phone = Text(SpecialistField.Phone),
             Email = Email(At_(SpecialistField.Email), Text(SpecialistField.Email)),
@@ -192,9 +198,10 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             return null;
         var before = _rowProblems;
         foreach (var f in fields.Where(f => raw.Cells[(int)f].Length == 0))
-            Problem(At(sheet, raw, f), $"{Columns[(int)f].Name} is missing; a passport needs its number, issuing country, issue date and expiry date.");
+            Problem(At(sheet, raw, f), $"{Columns[(int)f].Header(_language)} is missing; a passport needs its number, issuing country, issue date and expiry date.");
         var number = Number(At(sheet, raw, SpecialistField.PassportNumber), raw.Cells[(int)SpecialistField.PassportNumber], "passport number");
-        var country = Text(At(sheet, raw, SpecialistField.PassportIssuingCountry), raw.Cells[(int)SpecialistField.PassportIssuingCountry], Columns[(int)SpecialistField.PassportIssuingCountry]);
+        var country = RosterValues.ReadCountry(Text(At(sheet, raw, SpecialistField.PassportIssuingCountry),
+            raw.Cells[(int)SpecialistField.PassportIssuingCountry], Columns[(int)SpecialistField.PassportIssuingCountry]));
         var issued = Date(At(sheet, raw, SpecialistField.PassportIssuedOn), raw.Cells[(int)SpecialistField.PassportIssuedOn],
             raw.IsNumeric((int)SpecialistField.PassportIssuedOn), Columns[(int)SpecialistField.PassportIssuedOn]);
         var expires = Date(At(sheet, raw, SpecialistField.PassportExpiresOn), raw.Cells[(int)SpecialistField.PassportExpiresOn],
@@ -224,7 +231,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var degree = Choice<Degree>(at(0), values[0], "degree");
         var field = Text(at(1), values[1], columns[2]);
         var institution = Text(at(2), values[2], columns[3]);
-        var country = Text(at(3), values[3], columns[4]);
+        var country = RosterValues.ReadCountry(Text(at(3), values[3], columns[4]));
         var year = Whole(at(4), values[4], RosterLimits.EarliestYear, today.Year + 8, "GraduationYear");
         return _rowProblems > before ? null : new EducationItem(degree!.Value, field, institution, country, year!.Value);
     }
@@ -247,7 +254,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var cell = raw.Cells[(int)column];
         if (cell.Length == 0)
             return;
-        var columnName = RosterFormat.CsvColumns[(int)column].Name;
+        var columnName = RosterFormat.CsvColumns[(int)column].Header(_language);
         var fieldCount = itemColumns.Count - 1;
         var items = ListSyntax.Parse(cell);
         for (var k = 0; k < items.Count; k++)
@@ -261,7 +268,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             }
             if (fields.Length < fieldCount)
                 fields = [.. fields, .. Enumerable.Repeat("", fieldCount - fields.Length)];
-            Loc FieldAt(int f) => new(null, raw.Row, columnName, $"{prefix}, {itemColumns[f + 1].Name}: ");
+            Loc FieldAt(int f) => new(null, raw.Row, columnName, $"{prefix}, {itemColumns[f + 1].Header(_language)}: ");
             AddItem(row, target, parse(fields, FieldAt), FieldAt(0), what);
         }
     }
@@ -291,11 +298,11 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         if (value.Length == 0)
         {
             if (column.Required)
-                Problem(at, $"{column.Name} is missing; it is required.");
+                Problem(at, $"{column.Header(_language)} is missing; it is required.");
             return "";
         }
         if (column.MaxLength > 0 && value.Length > column.MaxLength)
-            Problem(at, $"{column.Name} is {value.Length} characters long; at most {column.MaxLength} are allowed.");
+            Problem(at, $"{column.Header(_language)} is {value.Length} characters long; at most {column.MaxLength} are allowed.");
         return value;
     }
 
@@ -331,7 +338,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         if (value.Length == 0)
         {
             if (column.Required)
-                Problem(at, $"{column.Name} is missing; it is required.");
+                Problem(at, $"{column.Header(_language)} is missing; it is required.");
             return null;
         }
         // A cell Excel stores as a date arrives as its serial number; only a plausible range is taken as one,
@@ -369,17 +376,17 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         if (value.Length == 0)
         {
-            Problem(at, $"The {what} is missing; use one of: {RosterFormat.Allowed<T>()}.");
+            Problem(at, $"The {what} is missing; use one of: {RosterFormat.Allowed<T>(_language)}.");
             return null;
         }
-        if (EnumNames<T>.ByKey.TryGetValue(Key(value), out var parsed))
+        if (RosterValues.TryRead<T>(value, out var parsed))
             return parsed;
-        Problem(at, $"\"{value}\" is not a known {what}. Use one of: {RosterFormat.Allowed<T>()}.");
+        Problem(at, $"\"{value}\" is not a known {what}. Use one of: {RosterFormat.Allowed<T>(_language)}.");
         return null;
     }
 
-    private static Loc At(string? sheet, RawRow raw, SpecialistField field) =>
-        new(sheet, raw.Row, RosterFormat.CsvColumns[(int)field].Name);
+    private Loc At(string? sheet, RawRow raw, SpecialistField field) =>
+        new(sheet, raw.Row, RosterFormat.CsvColumns[(int)field].Header(_language));
 
     private void Problem(Loc at, string message)
     {
@@ -394,13 +401,4 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
 
     private static string Who(ImportedRow other) =>
         other.Person.EmployeeNumber.Length > 0 ? $"{other.Person.EmployeeNumber} on row {other.Row}" : $"row {other.Row}";
-
-    /// <summary>Enumeration values match ignoring case, spaces, hyphens and underscores ("solvent extraction").</summary>
-    internal static string Key(string value) =>
-        new([.. value.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_')).Select(char.ToLowerInvariant)]);
-
-    private static class EnumNames<T> where T : struct, Enum
-    {
-        public static readonly Dictionary<string, T> ByKey = Enum.GetValues<T>().ToDictionary(v => Key(v.ToString()));
-    }
 }

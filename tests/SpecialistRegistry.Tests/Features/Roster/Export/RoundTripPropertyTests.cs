@@ -13,7 +13,8 @@ namespace SpecialistRegistry.Tests.Features.Roster.Export;
 /// Generated rosters full of what breaks files — characters outside the Basic Multilingual Plane, combining
 /// marks, middle dots and full-width spaces inside names, line breaks, commas, quotes and list separators in
 /// cells, leading zeros, formula-like text, values of the longest allowed length — are imported, exported in
-/// both formats, and the exports imported again: every export must read back as the roster it came from.
+/// both formats and both languages, and the exports imported again: every export must read back as the roster
+/// it came from.
 /// </summary>
 public sealed class RoundTripPropertyTests(RosterFixture fixture) : IClassFixture<RosterFixture>
 {
@@ -109,9 +110,11 @@ public sealed class RoundTripPropertyTests(RosterFixture fixture) : IClassFixtur
             await fixture.CommitAsync(firm, first);
             await AssertStoredAsExpectedAsync(firm, people);
 
-            foreach (var (format, name) in new[] { (TableFormat.Csv, "export.csv"), (TableFormat.Xlsx, "export.xlsx") })
+            foreach (var (format, language) in new[] { (TableFormat.Csv, RosterLanguage.English), (TableFormat.Xlsx, RosterLanguage.English),
+                         (TableFormat.Csv, RosterLanguage.Chinese), (TableFormat.Xlsx, RosterLanguage.Chinese) })
             {
-                var again = await fixture.DryRunAsync(firm, name, await fixture.ExportAsync(firm, format));
+                var name = $"export-{language}.{format.Extension()}";
+                var again = await fixture.DryRunAsync(firm, name, await fixture.ExportAsync(firm, format, language));
                 Assert.True(again.Problems.Count == 0, $"{name}: " + string.Join(Environment.NewLine, again.Problems.Select(p => $"{p.Row} {p.Column}: {p.Message}")));
                 Assert.True(again.Changes.Count == 0, $"{name}: " + string.Join(Environment.NewLine,
                     again.Changes.SelectMany(c => c.Fields.Select(f => $"{c.EmployeeNumber} {f.Field}: [{f.Old}] → [{f.New}]"))));

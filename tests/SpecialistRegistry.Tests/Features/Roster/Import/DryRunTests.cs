@@ -217,7 +217,7 @@ public sealed class DryRunTests(RosterFixture fixture) : IClassFixture<RosterFix
 
         var preview = await fixture.DryRunAsync(firm, "roster.xlsx", RosterFiles.Workbook(sheets));
 
-        Assert.Equal("The workbook has no sheet named \"Research\". It needs the sheets Specialists, Expertise, Education, Research, as in the template; a list sheet may have just its header row.",
+        Assert.Equal("The workbook has no sheet named \"Research\" (\"科研成果\"). It needs the sheets Specialists, Expertise, Education, Research (人员、专业领域、教育经历、科研成果), as in the template; a list sheet may have just its header row.",
             WholeFileProblem(preview));
     }
 

@@ -62,12 +62,12 @@ public sealed class RosterFixture : IAsyncLifetime
         return await CommitAsync(firmId, preview);
     }
 
-    public async Task<byte[]> ExportAsync(Guid firmId, TableFormat format)
+    public async Task<byte[]> ExportAsync(Guid firmId, TableFormat format, RosterLanguage language = RosterLanguage.English)
     {
         await using var scope = App.Scope(TestUsers.FirmHr(firmId));
         var export = scope.ServiceProvider.GetRequiredService<RosterExportService>();
         using var buffer = new MemoryStream();
-        await export.WriteAsync(format, buffer);
+        await export.WriteAsync(format, language, buffer);
         return buffer.ToArray();
     }
 
@@ -157,7 +157,7 @@ public static class RosterFiles
         {
             IEnumerable<string[]> rows = sheet switch
             {
-                RosterFormat.SpecialistsSheet => people.Select(RosterCells.Specialist),
+                RosterFormat.SpecialistsSheet => people.Select(p => RosterCells.Specialist(p)),
                 RosterFormat.ExpertiseSheet => people.SelectMany(p => p.Expertise.Select(e => (string[])[p.EmployeeNumber, .. RosterCells.Fields(e)])),
                 RosterFormat.EducationSheet => people.SelectMany(p => p.Education.Select(e => (string[])[p.EmployeeNumber, .. RosterCells.Fields(e)])),
                 _ => people.SelectMany(p => p.Research.Select(r => (string[])[p.EmployeeNumber, .. RosterCells.Fields(r)])),
@@ -184,7 +184,7 @@ public static class RosterFiles
             uint sheetId = 1;
             foreach (var (name, rows) in sheets)
             {
-                var columns = RosterFormat.XlsxSheets.FirstOrDefault(s => s.Sheet == name).Columns?.Select(c => c.Name).ToList()
+                var columns = RosterFormat.XlsxSheets.FirstOrDefault(s => s.Name == name)?.Columns.Select(c => c.Name).ToList()
                               ?? [.. rows.SelectMany(r => r.Keys).Distinct()];
                 var data = new SheetData();
                 data.Append(Row(1, columns, columns, shared, sharedPart, []));
