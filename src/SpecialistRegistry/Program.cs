@@ -6,6 +6,7 @@ using SpecialistRegistry.Data;
 using SpecialistRegistry.Features;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
+using SpecialistRegistry.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.Services.AddMudServices(c => c.SnackbarConfiguration.ShowTransitionDurat
 builder.Services.AddRegistryData(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryAuth();
 builder.Services.AddRegistryFeatures();
+builder.Services.AddRegistryLocalization(builder.Configuration);
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
 app.UseAntiforgery();
 app.UseMustChangePassword();
 
@@ -37,6 +40,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRosterFiles();
 app.MapSearchExport();
+app.MapCultureSwitch();
 
 await app.RunAsync();
 return 0;

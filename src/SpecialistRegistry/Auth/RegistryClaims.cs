@@ -10,6 +10,8 @@ public static class RegistryClaims
     public const string FirmId = "registry:firm";
     public const string DisplayName = "registry:name";
     public const string MustChangePassword = "registry:must-change-password";
+    /// <summary>The language the person chose on their account (see Localization/UserCultureProvider).</summary>
+    public const string Culture = "registry:culture";
 }
 
 /// <summary>Puts the user's firm, display name and first-login state into the sign-in cookie.</summary>
@@ -25,6 +27,8 @@ internal sealed class RegistryClaimsFactory(
             identity.AddClaim(new Claim(RegistryClaims.FirmId, firm.ToString()));
         if (user.MustChangePassword)
             identity.AddClaim(new Claim(RegistryClaims.MustChangePassword, "true"));
+        if (user.Culture is { Length: > 0 } culture)
+            identity.AddClaim(new Claim(RegistryClaims.Culture, culture));
         return identity;
     }
 }

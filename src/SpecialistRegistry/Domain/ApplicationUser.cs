@@ -12,4 +12,6 @@ public sealed class ApplicationUser : IdentityUser
     public bool IsDisabled { get; set; }
     /// <summary>Set when an Admin creates the account or resets its password.</summary>
     public bool MustChangePassword { get; set; }
+    /// <summary>The language the person chose (zh-CN or en); null until they choose, when the browser's decides.</summary>
+    public string? Culture { get; set; }
 }

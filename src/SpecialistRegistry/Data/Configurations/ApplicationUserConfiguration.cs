@@ -9,6 +9,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+        b.Property(u => u.Culture).HasMaxLength(16);
         b.HasOne(u => u.Firm).WithMany().HasForeignKey(u => u.FirmId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -17,7 +17,7 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
         using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
         var (firmId, count, others) = await RosterOfDemoHrAsync();
 
-        var response = await client.GetAsync("/roster/export.csv");
+        var response = await client.GetAsync("/roster/export.csv?lang=en");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
@@ -35,9 +35,11 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
     }
 
     [Theory]
-    [InlineData("/roster/export.xlsx")]
-    [InlineData("/roster/template.xlsx")]
-    public async Task Workbooks_download_as_xlsx(string path)
+    [InlineData("/roster/export.xlsx?lang=en", "Specialists", "EmployeeNumber")]
+    [InlineData("/roster/template.xlsx?lang=en", "Specialists", "EmployeeNumber")]
+    [InlineData("/roster/export.xlsx?lang=zh-CN", "人员", "员工编号")]
+    [InlineData("/roster/template.xlsx?lang=zh-CN", "人员", "员工编号")]
+    public async Task Workbooks_download_as_xlsx_in_the_language_asked_for(string path, string sheet, string firstHeader)
     {
         using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
 
@@ -48,9 +50,9 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
         // Streamed straight into the response (the test server, like Kestrel, refuses synchronous writes) and never cached.
         Assert.True(response.Headers.CacheControl?.NoStore);
         var workbook = await response.Content.ReadAsByteArrayAsync();
-        var read = SpecialistRegistry.Files.Reading.XlsxTableReader.Read(workbook, ["Specialists"], 100, CancellationToken.None);
+        var read = SpecialistRegistry.Files.Reading.XlsxTableReader.Read(workbook, [sheet], 100, CancellationToken.None);
         Assert.Null(read.Error);
-        Assert.StartsWith("EmployeeNumber", read.Sheets!["Specialists"][0].Cells[0]);
+        Assert.Equal(firstHeader, read.Sheets![sheet][0].Cells[0]);
     }
 
     [Fact]
@@ -58,10 +60,26 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
     {
         using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
 
-        var text = await client.GetStringAsync("/roster/template.csv");
+        var text = await client.GetStringAsync("/roster/template.csv?lang=en");
 
         Assert.Contains("# Required. Your firm's staff number", text);
         Assert.Contains("E10001,王伟,Wang Wei,Male,1985-03-12", text);
+    }
+
+    [Theory]
+    [InlineData("zh-CN,zh;q=0.9", "员工编号,姓名", "必填。")]
+    [InlineData("en-US,en;q=0.9", "EmployeeNumber,FullName", "Required.")]
+    public async Task Without_a_language_the_files_come_in_the_users_language(string acceptLanguage, string header, string note)
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var template = await client.GetStringAsync("/roster/template.csv");
+        var export = await client.GetStringAsync("/roster/export.csv");
+
+        Assert.StartsWith("\uFEFF" + header, template);
+        Assert.Contains(note, template);
+        Assert.StartsWith("\uFEFF" + header, export);
     }
 
     [Theory]
