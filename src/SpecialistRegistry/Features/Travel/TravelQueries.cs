@@ -76,7 +76,7 @@ public sealed record FirmOption(Guid Id, string Name);
 public sealed record TravelDetail(
     TravelRequest Trip, string FullName, string LatinName, string EmployeeNumber, string Position, string FirmName,
     EmploymentStatus EmploymentStatus, IReadOnlyList<TravelMessage> Messages, ReviewContext? Context,
-    string? ReleaseReceipt, string? ReturnReceipt, DateOnly? ReleasableFrom, DateOnly? ReleasableUntil);
+    string? ReleaseReceipt, string? ReturnReceipt, DateOnly? ReleasableFrom, DateOnly? ReleasableUntil, Guid? PassportId);
 
 /// <summary>
 /// Reads for the travel pages. Firm HR's context is narrowed to their firm, so another firm's request is "not
@@ -123,7 +123,11 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (trip is null || (IsCustodyOfficer && !SeenByCustody.Contains(trip.Status)) || !(IsCustodyOfficer || IsRegulator || IsFirmHr))
             return null;
         var person = await db.Specialists.AsNoTracking().Where(s => s.Id == trip.SpecialistId)
-            .Select(s => new { s.FullName, s.LatinName, s.EmployeeNumber, s.Position, Firm = s.Firm!.Name, s.Status })
+            .Select(s => new
+            {
+                s.FullName, s.LatinName, s.EmployeeNumber, s.Position, Firm = s.Firm!.Name, s.Status,
+                CurrentPassport = s.Passports.Where(p => p.IsCurrent).Select(p => (Guid?)p.Id).FirstOrDefault(),
+            })
             .SingleOrDefaultAsync(ct);
         if (person is null)
             return null;
@@ -136,7 +140,7 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         return new TravelDetail(trip, person.FullName, person.LatinName, person.EmployeeNumber, person.Position, person.Firm, person.Status,
             messages, context,
             receipts.FirstOrDefault(r => r.Id == trip.ReleaseEventId)?.ReceiptNumber, receipts.FirstOrDefault(r => r.Id == trip.ReturnEventId)?.ReceiptNumber,
-            window?.From, window?.Until);
+            window?.From, window?.Until, trip.PassportId ?? person.CurrentPassport);
     }
 
     /// <summary>Every trip of one person, newest first, including releases logged before travel approvals.</summary>
