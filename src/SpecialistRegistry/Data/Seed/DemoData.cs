@@ -283,17 +283,18 @@ public sealed class DemoData(
 
     // ---- Travel approvals: every travel page has work on first start ----
 
+    /// <summary>One demo trip; <paramref name="SameTravellerAs"/> gives it to the traveller of an earlier entry, so a reviewer sees history beside it.</summary>
     private sealed record DemoTrip(TravelStatus Outcome, int RequestedDaysAgo, int DepartIn, int Days, string City, string Country,
-        TravelPurpose Purpose, string Inviting, int LateBy = 0);
+        TravelPurpose Purpose, string Inviting, int LateBy = 0, int? SameTravellerAs = null);
 
     // Relative to today. The Firm HR account's firm gets one of most kinds; other firms fill the regulator's queue.
     private static readonly DemoTrip[] HrFirmTrips =
     [
-        new(TravelStatus.Pending, 3, 20, 8, "Hamburg", "Germany", TravelPurpose.Conference, "International Magnetics Conference"),
+        new(TravelStatus.Returned, 60, -40, 10, "Paris", "France", TravelPurpose.Conference, "European Rare Earth Forum", LateBy: 4),
+        new(TravelStatus.Pending, 3, 20, 8, "Hamburg", "Germany", TravelPurpose.Conference, "International Magnetics Conference", SameTravellerAs: 0),
         new(TravelStatus.InformationRequested, 6, 26, 10, "Chicago", "United States", TravelPurpose.BusinessNegotiation, "Great Lakes Motor Components Inc."),
         new(TravelStatus.Approved, 9, 3, 8, "Osaka", "Japan", TravelPurpose.Training, "Kansai Sintering Institute"),
         new(TravelStatus.Released, 14, -2, 9, "Cambridge", "United Kingdom", TravelPurpose.AcademicExchange, "University of Cambridge, Department of Materials"),
-        new(TravelStatus.Returned, 60, -40, 10, "Paris", "France", TravelPurpose.Conference, "European Rare Earth Forum", LateBy: 4),
         new(TravelStatus.Denied, 15, 10, 5, "Singapore", "Singapore", TravelPurpose.BusinessNegotiation, "Straits Magnet Trading Pte. Ltd."),
         new(TravelStatus.Returned, 70, -50, 6, "Aachen", "Germany", TravelPurpose.AcademicExchange, "RWTH Aachen University"),
         new(TravelStatus.Withdrawn, 9, 30, 4, "Seoul", "South Korea", TravelPurpose.Conference, "Korea Powder Metallurgy Association"),
@@ -301,12 +302,12 @@ public sealed class DemoData(
 
     private static readonly DemoTrip[] OtherFirmTrips =
     [
-        new(TravelStatus.Pending, 5, 14, 6, "Tokyo", "Japan", TravelPurpose.Conference, "Japan Society of Powder Metallurgy"),
-        new(TravelStatus.Pending, 2, 18, 12, "Munich", "Germany", TravelPurpose.BusinessNegotiation, "Bavaria Drive Systems GmbH"),
+        new(TravelStatus.Returned, 55, -35, 7, "Vancouver", "Canada", TravelPurpose.Conference, "Rare Earth Industry Association", LateBy: 9),
+        new(TravelStatus.Approved, 7, 1, 5, "Busan", "South Korea", TravelPurpose.BusinessNegotiation, "Busan Metals Co."),
+        new(TravelStatus.Pending, 5, 14, 6, "Tokyo", "Japan", TravelPurpose.Conference, "Japan Society of Powder Metallurgy", SameTravellerAs: 0),
+        new(TravelStatus.Pending, 2, 18, 12, "Munich", "Germany", TravelPurpose.BusinessNegotiation, "Bavaria Drive Systems GmbH", SameTravellerAs: 1),
         new(TravelStatus.Pending, 1, 9, 4, "Sydney", "Australia", TravelPurpose.PersonalOrFamily, ""),
         new(TravelStatus.InformationRequested, 8, 21, 7, "Toronto", "Canada", TravelPurpose.Training, "Canadian Institute of Mining"),
-        new(TravelStatus.Approved, 7, 1, 5, "Busan", "South Korea", TravelPurpose.BusinessNegotiation, "Busan Metals Co."),
-        new(TravelStatus.Returned, 55, -35, 7, "Vancouver", "Canada", TravelPurpose.Conference, "Rare Earth Industry Association", LateBy: 9),
         new(TravelStatus.Expired, 25, -10, 7, "Zurich", "Switzerland", TravelPurpose.Training, "Swiss Federal Laboratories"),
         new(TravelStatus.Denied, 12, 6, 14, "Kuala Lumpur", "Malaysia", TravelPurpose.Other, "Lynas Malaysia visit"),
     ];
@@ -338,13 +339,12 @@ public sealed class DemoData(
             .Include(s => s.Passports.Where(p => p.IsCurrent)).ThenInclude(p => p.CustodyEvents)
             .OrderBy(s => s.EmployeeNumber).ThenBy(s => s.FirmId)
             .ToListAsync(ct);
-        var atHrFirm = people.Where(s => s.FirmId == hr.FirmId).Take(HrFirmTrips.Length).ToList();
+        var atHrFirm = people.Where(s => s.FirmId == hr.FirmId).ToList();
         // Other firms in turn, so the queue shows several of them.
         var elsewhere = people.Where(s => s.FirmId != hr.FirmId).GroupBy(s => s.FirmId)
-            .SelectMany(g => g.Select((s, i) => (s, i))).OrderBy(x => x.i).ThenBy(x => x.s.FirmId).Select(x => x.s)
-            .Take(OtherFirmTrips.Length).ToList();
+            .SelectMany(g => g.Select((s, i) => (s, i))).OrderBy(x => x.i).ThenBy(x => x.s.FirmId).Select(x => x.s).ToList();
 
-        var planned = atHrFirm.Zip(HrFirmTrips).Concat(elsewhere.Zip(OtherFirmTrips)).ToList();
+        var planned = Travellers(atHrFirm, HrFirmTrips).Concat(Travellers(elsewhere, OtherFirmTrips)).ToList();
         var number = 0;
         var trips = new List<(Specialist Person, DemoTrip Plan, TravelRequest Trip)>();
         foreach (var (person, plan) in planned)
@@ -404,6 +404,20 @@ public sealed class DemoData(
             trip.CloseWithReturn(back.Id, back.OccurredAt, back.LateByDays ?? 0);
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<(Specialist Person, DemoTrip Plan)> Travellers(List<Specialist> pool, DemoTrip[] plans)
+    {
+        var given = new List<Specialist>();
+        var next = 0;
+        foreach (var plan in plans)
+        {
+            var person = plan.SameTravellerAs is { } earlier ? given[earlier] : next < pool.Count ? pool[next++] : null;
+            if (person is null)
+                yield break;
+            given.Add(person);
+            yield return (person, plan);
+        }
     }
 
     private static DateOnly DemoTripsLatestDeparture(DateOnly today) =>
