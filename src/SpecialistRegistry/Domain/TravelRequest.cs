@@ -74,7 +74,8 @@ public sealed class TravelMessage
 
 /// <summary>
 /// One specialist's request to travel abroad, filed by their firm's HR and decided by a regulator. Every
-/// change of status goes through a method here, so a refused transition can never be saved.
+/// change of status goes through a method here, so a refused transition can never be saved. The workflow, the
+/// release window and why approval numbers are unique by index: docs/travel-approvals.md.
 /// </summary>
 public sealed class TravelRequest
 {
