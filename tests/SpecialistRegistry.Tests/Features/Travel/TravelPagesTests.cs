@@ -196,6 +196,24 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
         Assert.Equal(TravelStatus.Denied, (await _app.TripAsync(_liPending)).Status);
     }
 
+    [Fact]
+    public async Task Approving_for_someone_who_has_left_is_refused_where_the_regulator_is()
+    {
+        await _app.WithDbAsync(TestUsers.Admin, async db =>
+        {
+            (await db.Specialists.SingleAsync(p => p.Id == _s.Person.Id)).RecordLeaving(_s.Today, "Resigned");
+            await db.SaveChangesAsync();
+        });
+        Setup(_s.Regulator);
+        var page = RenderRequest(_wangPending);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
+
+        page.Find("[data-testid=record-decision]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("王伟 (Wang Wei) has left the firm", page.Find("[data-testid=decision-error]").TextContent));
+        Assert.Equal(TravelStatus.Pending, (await _app.TripAsync(_wangPending)).Status);
+    }
+
     private static string Squeezed(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private NavigationManager Setup(ClaimsPrincipal user)
