@@ -80,14 +80,14 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
     }
 
     [Fact]
-    public void The_queue_shows_pending_requests_oldest_first_with_the_context_beside_each()
+    public async Task The_queue_shows_pending_requests_oldest_first_with_the_context_beside_each()
     {
         var nav = Setup(_s.Regulator);
         nav.NavigateTo("/travel/review");
 
         var page = Render<TravelReviewPage>();
 
-        page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
+        await page.WaitForAssertionAsync(() => Assert.Equal(2, page.FindAll("tbody tr.mud-table-row").Count));
         var rows = page.FindAll("tbody tr.mud-table-row");
         Assert.Contains("Hamburg, Japan", rows[0].TextContent);
         Assert.Contains("Sydney, Japan", rows[1].TextContent);
@@ -103,33 +103,33 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
         Assert.Contains("Approved (TA-2026-", others);
         Assert.DoesNotContain("Hamburg", others);
         Assert.Contains("None", rows[1].QuerySelector("[data-testid=context-flags]")!.TextContent);
-        page.WaitForAssertion(() => Assert.Contains("2 requests", page.Find("[data-testid=review-summary]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("2 requests", page.Find("[data-testid=review-summary]").TextContent));
     }
 
     [Fact]
-    public void A_link_with_filters_shows_exactly_those_requests()
+    public async Task A_link_with_filters_shows_exactly_those_requests()
     {
         var nav = Setup(_s.Regulator);
         nav.NavigateTo($"/travel/review?status=asked&firm={_s.OtherFirm.Id}");
 
         var page = Render<TravelReviewPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
         Assert.Contains("Toronto, Japan", page.FindAll("tbody tr.mud-table-row")[0].TextContent);
         Assert.Contains("Open", page.Find("tbody").TextContent);
     }
 
     [Fact]
-    public void Values_in_a_link_that_do_not_parse_fall_back_to_the_defaults_and_leave_the_address()
+    public async Task Values_in_a_link_that_do_not_parse_fall_back_to_the_defaults_and_leave_the_address()
     {
         var nav = Setup(_s.Regulator);
         nav.NavigateTo("/travel/review?status=nonsense&purpose=Smuggling&page=-2&q=sydney");
 
         var page = Render<TravelReviewPage>();
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
         Assert.Contains("Sydney", page.Find("tbody").TextContent);
-        page.WaitForAssertion(() => Assert.EndsWith("/travel/review?q=sydney", nav.Uri));
+        await page.WaitForAssertionAsync(() => Assert.EndsWith("/travel/review?q=sydney", nav.Uri));
     }
 
     [Fact]
@@ -139,20 +139,20 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
 
         var page = RenderRequest(_wangPending);
 
-        page.WaitForAssertion(() => Assert.Contains("Travel request not found", page.Markup));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Travel request not found", page.Markup));
         Assert.DoesNotContain("Hamburg", page.Markup);
         Assert.DoesNotContain("王伟", page.Markup);
         Assert.Equal(TravelStatus.Pending, (await _app.TripAsync(_wangPending)).Status);
     }
 
     [Fact]
-    public void The_firm_s_HR_sees_the_question_and_the_answer_form_and_no_decision()
+    public async Task The_firm_s_HR_sees_the_question_and_the_answer_form_and_no_decision()
     {
         Setup(TestUsers.Principal(Roles.FirmHR, _s.OtherFirm.Id, "hr-b", "HR B"));
 
         var page = RenderRequest(_asked);
 
-        page.WaitForAssertion(() => Assert.Contains("Travel to Toronto, Japan", page.Find("[data-testid=travel-title]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Travel to Toronto, Japan", page.Find("[data-testid=travel-title]").TextContent));
         Assert.Contains("Who invited her?", page.Find("[data-testid=travel-exchange]").TextContent);
         Assert.Single(page.FindAll("[data-testid=answer-panel]"));
         Assert.Single(page.FindAll("[data-testid=withdraw]"));
@@ -165,14 +165,14 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
     {
         Setup(_s.Regulator);
         var page = RenderRequest(_liPending);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
         Assert.Single(page.FindAll("[data-testid=review-context]"));
         Assert.Empty(page.FindAll("[data-testid=answer-panel]"));
 
-        page.Find("[data-testid=decision-panel] textarea").Change("Report on return.");
-        page.Find("[data-testid=record-decision]").Click();
+        await page.Find("[data-testid=decision-panel] textarea").ChangeAsync(new ChangeEventArgs { Value = "Report on return." });
+        await page.Find("[data-testid=record-decision]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
-        page.WaitForAssertion(() => Assert.Contains("Approved: travel approval TA-2026-", page.Find("[data-testid=travel-message]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Approved: travel approval TA-2026-", page.Find("[data-testid=travel-message]").TextContent));
         var trip = await _app.TripAsync(_liPending);
         Assert.Equal(TravelStatus.Approved, trip.Status);
         Assert.Equal("Report on return.", trip.Conditions);
@@ -185,12 +185,12 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
     {
         Setup(_s.Regulator);
         var page = RenderRequest(_liPending);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
         await _app.DecideAsync(_liPending, TravelDecision.Deny, TestUsers.Principal(Roles.Regulator, id: "other", name: "Other Regulator"), text: "No.");
 
-        page.Find("[data-testid=record-decision]").Click();
+        await page.Find("[data-testid=record-decision]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
-        page.WaitForAssertion(() => Assert.Contains("Other Regulator decided this request after you opened it: it is denied. Nothing was saved.",
+        await page.WaitForAssertionAsync(() => Assert.Contains("Other Regulator decided this request after you opened it: it is denied. Nothing was saved.",
             page.Find("[data-testid=travel-message]").TextContent));
         Assert.Equal("No.", page.Find("[data-testid=denial-reason]").TextContent);
         Assert.Equal(TravelStatus.Denied, (await _app.TripAsync(_liPending)).Status);
@@ -206,11 +206,11 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
         });
         Setup(_s.Regulator);
         var page = RenderRequest(_wangPending);
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("[data-testid=decision-panel]")));
 
-        page.Find("[data-testid=record-decision]").Click();
+        await page.Find("[data-testid=record-decision]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 
-        page.WaitForAssertion(() => Assert.Contains("王伟 (Wang Wei) has left the firm", page.Find("[data-testid=decision-error]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("王伟 (Wang Wei) has left the firm", page.Find("[data-testid=decision-error]").TextContent));
         Assert.Equal(TravelStatus.Pending, (await _app.TripAsync(_wangPending)).Status);
     }
 
