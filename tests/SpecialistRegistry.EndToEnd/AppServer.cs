@@ -12,7 +12,7 @@ namespace SpecialistRegistry.EndToEnd;
 /// The real app on Kestrel at 127.0.0.1 (random port), in Development over a new SQLite database with the
 /// demo data, and one headless Debian Chromium driven by Playwright. Shared by the journeys of a collection.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("registry-e2e-").FullName;
     private WebApplicationFactory<Program>? _factory;
@@ -20,6 +20,14 @@ public sealed class AppServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The running app's services, for a journey that needs to find its starting point in the data.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
+    /// <summary>A journey's own server can replace services (a clock it moves, say) before the app starts.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Screenshots land here, under the repository's TestResults folder.</summary>
     public static string ScreenshotFolder { get; } =
@@ -31,6 +39,7 @@ public sealed class AppServer : IAsyncLifetime
         {
             b.UseEnvironment("Development");
             b.UseSetting("Registry:DataFolder", _folder);
+            b.ConfigureServices(ConfigureServices);
         });
         _factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 using SpecialistRegistry.Data.Seed;
 
@@ -6,13 +5,13 @@ namespace SpecialistRegistry.EndToEnd;
 
 /// <summary>
 /// The demo custody officer finds a passport that has not been deposited, hands it in, opens and checks the
-/// receipt, releases the passport for travel and takes it back, in a real Chromium.
+/// receipt, and finds that it cannot be released without an approved trip, in a real Chromium.
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class CustodyJourneyTests(AppServer app)
 {
     [Fact]
-    public async Task The_custody_officer_hands_in_releases_and_returns_a_passport_with_receipts()
+    public async Task The_custody_officer_hands_in_a_passport_with_a_receipt_and_cannot_release_it_without_an_approved_trip()
     {
         var page = await app.NewPageAsync();
         await Journeys.SignInAsync(page, DemoAccounts.CustodyEmail, "DemoCustody-2026");
@@ -74,38 +73,21 @@ public sealed class CustodyJourneyTests(AppServer app)
         await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("Not genuine");
         await Journeys.AssertAccessibleAsync(page);
 
-        // Release for travel from the chain-of-custody page.
+        // Release for travel from the chain-of-custody page: without an approved trip there is nothing to release against.
+        // (The travel journey releases against an approval and takes the passport back.)
         await page.GotoAsync("/custody?q=" + number);
         await Journeys.WaitForCircuitAsync(page);
         await page.GetByTestId("custody-results").Locator("tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Held");
         await page.GetByTestId("action-Release").ClickAsync();
         dialog = page.GetByRole(AriaRole.Dialog);
-        var dueBack = DateTime.UtcNow.Date.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await dialog.GetByLabel("Travel approval reference").FillAsync("TA-2026-E2E1");
-        await dialog.GetByLabel("Destination").FillAsync("Hamburg");
-        await FillDateAsync(dialog.GetByLabel("Due back on"), dueBack);
-        await dialog.GetByLabel("Both parties have checked the details and acknowledge this entry").CheckAsync();
-        await dialog.GetByTestId("confirm-release").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Released");
-        await Assertions.Expect(page.GetByTestId("custody-logged")).ToContainTextAsync("Open receipt");
-
-        // Back from the trip.
-        await page.GetByTestId("action-Return").ClickAsync();
-        dialog = page.GetByRole(AriaRole.Dialog);
-        await Assertions.Expect(dialog.GetByLabel("Safe")).ToHaveValueAsync("C");
-        await dialog.GetByLabel("Both parties have checked the details and acknowledge this entry").CheckAsync();
-        await dialog.GetByTestId("confirm-return").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("passport-status")).ToContainTextAsync("Held");
-        await Assertions.Expect(page.GetByTestId("custody-chain").Locator("tbody tr")).ToHaveCountAsync(3);
-        await Assertions.Expect(page.GetByTestId("custody-chain")).ToContainTextAsync("TA-2026-E2E1");
-        await Journeys.ScreenshotAsync(page, "custody-chain");
+        await Assertions.Expect(dialog.GetByTestId("no-approved-trip")).ToContainTextAsync("no approved trip");
+        await Assertions.Expect(dialog.GetByTestId("confirm-release")).ToBeDisabledAsync();
+        await Journeys.ScreenshotAsync(page, "custody-release-without-approval");
         await Journeys.AssertAccessibleAsync(page);
-
-        // The first receipt is now superseded by the later entries.
-        await page.GotoAsync($"/custody/receipts/check?number={receiptNumber}&code={code}");
-        await Journeys.WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByTestId("check-result")).ToContainTextAsync("superseded");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("custody-chain").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Journeys.ScreenshotAsync(page, "custody-chain");
         await page.Context.CloseAsync();
     }
 

@@ -20,6 +20,11 @@ public static class Policies
     public const string ManageUsersAndFirms = nameof(ManageUsersAndFirms);
     public const string SearchAllFirms = nameof(SearchAllFirms);
     public const string ExportSearchResults = nameof(ExportSearchResults);
+    public const string RequestTravel = nameof(RequestTravel);
+    public const string DecideTravel = nameof(DecideTravel);
+    public const string ReleaseForTravel = nameof(ReleaseForTravel);
+    public const string ReadTravel = nameof(ReadTravel);
+    public const string ReceiveNotifications = nameof(ReceiveNotifications);
 
     /// <summary>Which roles hold each capability.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
@@ -40,6 +45,14 @@ public static class Policies
         // Search across firms, full profiles (with reveal on a typed reason) and exports of search results.
         [SearchAllFirms] = [Roles.Regulator],
         [ExportSearchResults] = [Roles.Regulator],
+        // Travel: HR requests for their own firm, the regulator decides, the custody office reads approved trips
+        // and releases against them. One request's page is open to all three; what each sees is narrowed in TravelQueries.
+        [RequestTravel] = [Roles.FirmHR],
+        [DecideTravel] = [Roles.Regulator],
+        [ReleaseForTravel] = [Roles.CustodyOfficer],
+        [ReadTravel] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
+        // The bell: watchers, HR (travel decisions, overdue reminders) and custody officers (approvals, reminders).
+        [ReceiveNotifications] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
     };
 
     public static void AddRegistryPolicies(this AuthorizationOptions options)

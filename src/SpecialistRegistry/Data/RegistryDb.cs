@@ -26,6 +26,8 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchText> SearchTexts => Set<SearchText>();
+    public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
+    public DbSet<TravelMessage> TravelMessages => Set<TravelMessage>();
 
     /// <summary>Who is acting; recorded on every audit entry this context writes.</summary>
     public Actor Actor { get; set; } = Actor.System;
@@ -57,6 +59,8 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
         builder.Entity<Filing>().HasQueryFilter(f => FirmScope == null || f.FirmId == FirmScope);
         builder.Entity<FilingEntry>().HasQueryFilter(e => FirmScope == null || Filings.Any(f => f.Id == e.FilingId));
         builder.Entity<Flag>().HasQueryFilter(f => FirmScope == null || Specialists.Any(s => s.Id == f.SpecialistId));
+        builder.Entity<TravelRequest>().HasQueryFilter(t => FirmScope == null || Specialists.Any(s => s.Id == t.SpecialistId));
+        builder.Entity<TravelMessage>().HasQueryFilter(m => FirmScope == null || TravelRequests.Any(t => t.Id == m.TravelRequestId));
     }
 }
 

@@ -7,8 +7,9 @@ namespace SpecialistRegistry.Data;
 
 /// <summary>
 /// The one place that tells watchers about a change: it reads what a save is about to write and adds
-/// <see cref="Notification"/> rows for every watcher of the specialists it touches, in the same save (so the
-/// notification exists exactly when the change does, and is audited with it). Features never notify by hand.
+/// <see cref="Notification"/> rows for every watcher of the specialists it touches (passport released, employer
+/// changed, on a filing, flag changed, travel requested or approved), in the same save (so the
+/// notification exists exactly when the change does, and is audited with it). Features never notify watchers by hand.
 /// Must run before the audit and publish interceptors, which pick up the rows it adds.
 /// </summary>
 public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChangesInterceptor
@@ -56,6 +57,16 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
                     if (filing is not null)
                         happenings.Add(new(filingEntry.SpecialistId, NotificationKind.AppearedOnFiling, name =>
                             $"{name} appears on {FirmName(db, filing.FirmId)}'s filing for {filing.Period}."));
+                    break;
+                case TravelRequest trip when entry.State == EntityState.Added:
+                    happenings.Add(new(trip.SpecialistId, NotificationKind.TravelRequested, name =>
+                        $"Travel was requested for {name}: {trip.Destination}, {trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}."));
+                    break;
+                case TravelRequest trip when entry.State == EntityState.Modified && trip.Status == TravelStatus.Approved
+                                             && entry.Property(nameof(TravelRequest.Status)) is { IsModified: true } tripStatus
+                                             && !Equals(tripStatus.OriginalValue, tripStatus.CurrentValue):
+                    happenings.Add(new(trip.SpecialistId, NotificationKind.TravelApproved, name =>
+                        $"Travel of {name} to {trip.Destination} was approved: {trip.ApprovalNumber}, {trip.ApprovedDepartureOn:yyyy-MM-dd} to {trip.ApprovedReturnOn:yyyy-MM-dd}."));
                     break;
                 case Flag flag when entry.State == EntityState.Added:
                     happenings.Add(new(flag.SpecialistId, NotificationKind.FlagChanged, name =>

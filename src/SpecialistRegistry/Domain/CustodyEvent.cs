@@ -39,4 +39,11 @@ public sealed class CustodyEvent
 
     /// <summary>On a retirement because of renewal: the passport that replaces this one.</summary>
     public Guid? ReplacedByPassportId { get; set; }
+
+    /// <summary>
+    /// On a release: the approved trip it was made for (its approval number is copied to
+    /// <see cref="ApprovalReference"/>); on the return that closed that trip, the same trip. Releases logged
+    /// before travel approvals existed have none and keep only their free-text reference.
+    /// </summary>
+    public Guid? TravelRequestId { get; set; }
 }

@@ -34,6 +34,35 @@ public sealed class Passport
     public CustodyEvent HandIn(CustodyEvent handIn) =>
         Apply(handIn, CustodyEventKind.HandIn, CustodyStatus.Held, CustodyStatus.NotHeld, CustodyStatus.Released);
 
+    /// <summary>
+    /// Releases the passport for an approved, unused trip of its holder, within the trip's window: the approval
+    /// number becomes the release's authority and the passport is due back on the approved return date plus
+    /// the grace days. The trip is marked as used by this release in the same step.
+    /// </summary>
+    public CustodyEvent ReleaseFor(TravelRequest trip, CustodyEvent release, DateOnly today, TravelRules rules)
+    {
+        if (CustodyStatus != CustodyStatus.Held)
+            throw new DomainException($"A passport that is {CustodyStatus.Describe()} cannot be released.");
+        if (trip.SpecialistId != SpecialistId)
+            throw new DomainException("This travel approval is for someone else; a passport is released only for its own holder's trip.");
+        trip.CheckReleasable(today, rules);
+        var dueBack = trip.ApprovedReturnOn!.Value.AddDays(Math.Max(0, rules.GraceDays));
+        if (ExpiresOn < dueBack)
+            throw new DomainException($"The passport expires on {ExpiresOn:yyyy-MM-dd}, before it is due back on {dueBack:yyyy-MM-dd}. Renew it first.");
+        release.TravelRequestId = trip.Id;
+        release.ApprovalReference = trip.ApprovalNumber;
+        release.Destination = trip.Destination.Length <= 100 ? trip.Destination : trip.Destination[..100];
+        release.DepartureOn = trip.ApprovedDepartureOn;
+        release.DueBackOn = dueBack;
+        var applied = Release(release);
+        trip.MarkReleased(Id, applied.Id, applied.OccurredAt, dueBack);
+        return applied;
+    }
+
+    /// <summary>
+    /// The custody state change of a release with its own reference. The custody office releases only through
+    /// <see cref="ReleaseFor"/>; this remains for history recorded before travel approvals existed (free-text references).
+    /// </summary>
     public CustodyEvent Release(CustodyEvent release)
     {
         if (release.DueBackOn is not { } dueBack || release.DepartureOn is not { } departure)

@@ -17,6 +17,12 @@ public enum NotificationKind
     AppearedOnFiling,
     FlagChanged,
     PassportDueBack,
+    TravelRequested,
+    TravelQuestioned,
+    TravelAnswered,
+    TravelApproved,
+    TravelDenied,
+    TravelExpired,
 }
 
 public sealed class Notification

@@ -13,6 +13,7 @@ using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Features.Roster;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Features.Search.Memory;
+using SpecialistRegistry.Features.Travel;
 using SpecialistRegistry.Features.Watches;
 
 namespace SpecialistRegistry.Features;
@@ -49,6 +50,7 @@ public static class FeatureRegistration
         services.AddSingleton<MemorySearchIndex>();
         services.AddHostedService<MemorySearchUpkeep>();
         services.AddScoped<ProfileService>();
+        services.AddTravelFeature();
         return services;
     }
 }

@@ -23,5 +23,6 @@ internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<Custo
         b.Property(e => e.AcknowledgedBy).HasMaxLength(100);
         b.HasOne<Passport>().WithMany().HasForeignKey(e => e.ReplacedByPassportId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.PassportId, e.OccurredAt });
+        b.HasOne<TravelRequest>().WithMany().HasForeignKey(e => e.TravelRequestId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -32,7 +32,8 @@ public sealed class DemoData(
     UserManager<ApplicationUser> users,
     RegistryDb identityDb,
     FieldProtector protector,
-    TimeProvider clock)
+    TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<TravelRules> travelRules)
 {
     private static readonly (string Name, IndustrySegment Segment, string Region, string CreditCode, int Staff)[] Firms =
     [
@@ -85,6 +86,7 @@ public sealed class DemoData(
             await db.SaveChangesAsync(ct);
         }
         await AddCrossFirmDuplicatesAsync(random, firstFirmStaff, firms, ct);
+        await SeedTravelAsync(ct);
         return true;
     }
 
@@ -278,4 +280,146 @@ public sealed class DemoData(
         var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
         return body + "10X98765432"[sum % 11];
     }
+
+    // ---- Travel approvals: every travel page has work on first start ----
+
+    /// <summary>One demo trip; <paramref name="SameTravellerAs"/> gives it to the traveller of an earlier entry, so a reviewer sees history beside it.</summary>
+    private sealed record DemoTrip(TravelStatus Outcome, int RequestedDaysAgo, int DepartIn, int Days, string City, string Country,
+        TravelPurpose Purpose, string Inviting, int LateBy = 0, int? SameTravellerAs = null);
+
+    // Relative to today. The Firm HR account's firm gets one of most kinds; other firms fill the regulator's queue.
+    private static readonly DemoTrip[] HrFirmTrips =
+    [
+        new(TravelStatus.Returned, 60, -40, 10, "Paris", "France", TravelPurpose.Conference, "European Rare Earth Forum", LateBy: 4),
+        new(TravelStatus.Pending, 3, 20, 8, "Hamburg", "Germany", TravelPurpose.Conference, "International Magnetics Conference", SameTravellerAs: 0),
+        new(TravelStatus.InformationRequested, 6, 26, 10, "Chicago", "United States", TravelPurpose.BusinessNegotiation, "Great Lakes Motor Components Inc."),
+        new(TravelStatus.Approved, 9, 3, 8, "Osaka", "Japan", TravelPurpose.Training, "Kansai Sintering Institute"),
+        new(TravelStatus.Released, 14, -2, 9, "Cambridge", "United Kingdom", TravelPurpose.AcademicExchange, "University of Cambridge, Department of Materials"),
+        new(TravelStatus.Denied, 15, 10, 5, "Singapore", "Singapore", TravelPurpose.BusinessNegotiation, "Straits Magnet Trading Pte. Ltd."),
+        new(TravelStatus.Returned, 70, -50, 6, "Aachen", "Germany", TravelPurpose.AcademicExchange, "RWTH Aachen University"),
+        new(TravelStatus.Withdrawn, 9, 30, 4, "Seoul", "South Korea", TravelPurpose.Conference, "Korea Powder Metallurgy Association"),
+    ];
+
+    private static readonly DemoTrip[] OtherFirmTrips =
+    [
+        new(TravelStatus.Returned, 55, -35, 7, "Vancouver", "Canada", TravelPurpose.Conference, "Rare Earth Industry Association", LateBy: 9),
+        new(TravelStatus.Approved, 7, 1, 5, "Busan", "South Korea", TravelPurpose.BusinessNegotiation, "Busan Metals Co."),
+        new(TravelStatus.Pending, 5, 14, 6, "Tokyo", "Japan", TravelPurpose.Conference, "Japan Society of Powder Metallurgy", SameTravellerAs: 0),
+        new(TravelStatus.Pending, 2, 18, 12, "Munich", "Germany", TravelPurpose.BusinessNegotiation, "Bavaria Drive Systems GmbH", SameTravellerAs: 1),
+        new(TravelStatus.Pending, 1, 9, 4, "Sydney", "Australia", TravelPurpose.PersonalOrFamily, ""),
+        new(TravelStatus.InformationRequested, 8, 21, 7, "Toronto", "Canada", TravelPurpose.Training, "Canadian Institute of Mining"),
+        new(TravelStatus.Expired, 25, -10, 7, "Zurich", "Switzerland", TravelPurpose.Training, "Swiss Federal Laboratories"),
+        new(TravelStatus.Denied, 12, 6, 14, "Kuala Lumpur", "Malaysia", TravelPurpose.Other, "Lynas Malaysia visit"),
+    ];
+
+    /// <summary>
+    /// Travel requests in every state, for current staff whose passport is held by the custody office and has no
+    /// other history, through the entities' own transitions: waiting for the regulator, questioned, approved and
+    /// departing within days (the to-release list), under way, returned on time and late, denied, withdrawn and
+    /// expired. Trips whose passport moved are released and returned in a second save, once the trip rows exist.
+    /// </summary>
+    private async Task SeedTravelAsync(CancellationToken ct)
+    {
+        var rules = travelRules.Value;
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var db = dbFactory.CreateDbContext();
+        db.Actor = Actor.System;
+        var accounts = await db.Users.Where(u => u.Email == DemoAccounts.FirmHrEmail || u.Email == DemoAccounts.RegulatorEmail || u.Email == DemoAccounts.CustodyEmail)
+            .Select(u => new { u.Email, u.Id, u.DisplayName, u.FirmId }).ToListAsync(ct);
+        var hr = accounts.Single(a => a.Email == DemoAccounts.FirmHrEmail);
+        var regulator = accounts.Single(a => a.Email == DemoAccounts.RegulatorEmail);
+        var officer = accounts.Single(a => a.Email == DemoAccounts.CustodyEmail);
+        var firmNames = await db.Firms.ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+
+        var latest = DemoTripsLatestDeparture(today);
+        var people = await db.Specialists
+            .Where(s => s.Status == EmploymentStatus.Current && s.Passports.Any(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held
+                && p.CustodyEvents.Count == 1 && p.ExpiresOn > latest))
+            .Include(s => s.Passports.Where(p => p.IsCurrent)).ThenInclude(p => p.CustodyEvents)
+            .OrderBy(s => s.EmployeeNumber).ThenBy(s => s.FirmId)
+            .ToListAsync(ct);
+        var atHrFirm = people.Where(s => s.FirmId == hr.FirmId).ToList();
+        // Other firms in turn, so the queue shows several of them.
+        var elsewhere = people.Where(s => s.FirmId != hr.FirmId).GroupBy(s => s.FirmId)
+            .SelectMany(g => g.Select((s, i) => (s, i))).OrderBy(x => x.i).ThenBy(x => x.s.FirmId).Select(x => x.s).ToList();
+
+        var planned = Travellers(atHrFirm, HrFirmTrips).Concat(Travellers(elsewhere, OtherFirmTrips)).ToList();
+        var number = 0;
+        var trips = new List<(Specialist Person, DemoTrip Plan, TravelRequest Trip)>();
+        foreach (var (person, plan) in planned)
+        {
+            var requestedAt = now.AddDays(-plan.RequestedDaysAgo).AddHours(-2);
+            var departure = today.AddDays(plan.DepartIn);
+            var returnOn = departure.AddDays(plan.Days);
+            var (byId, byName) = person.FirmId == hr.FirmId ? (hr.Id, hr.DisplayName) : ("demo-hr", $"HR office of {firmNames[person.FirmId]}");
+            var trip = TravelRequest.Submit(person.Id, person.FirmId, new TravelDetails(plan.Country, plan.City, plan.Purpose,
+                    plan.Purpose == TravelPurpose.Other ? "Site visit to a separation plant" : null, plan.Inviting.Length > 0 ? plan.Inviting : null,
+                    departure, returnOn, $"Fly out on {departure:yyyy-MM-dd}; {plan.City} for the whole stay; fly back on {returnOn:yyyy-MM-dd}.",
+                    plan.Inviting.Length > 0 ? $"Host office of {plan.Inviting}" : "Staying with family", null),
+                byId, byName, requestedAt);
+            var decidedAt = requestedAt.AddDays(Math.Min(2, Math.Max(0, plan.RequestedDaysAgo - 1)));
+            switch (plan.Outcome)
+            {
+                case TravelStatus.InformationRequested:
+                    trip.AskForInformation("Please name the people the specialist will meet and say whether any production sites will be visited.",
+                        regulator.Id, regulator.DisplayName, decidedAt);
+                    break;
+                case TravelStatus.Denied:
+                    trip.Deny("The inviting organisation is on the list of entities of concern for this technology; the trip cannot be approved.",
+                        regulator.Id, regulator.DisplayName, decidedAt);
+                    break;
+                case TravelStatus.Withdrawn:
+                    trip.Withdraw("The conference moved online.", decidedAt);
+                    break;
+                case TravelStatus.Approved or TravelStatus.Released or TravelStatus.Returned or TravelStatus.Expired:
+                    trip.Approve($"TA-{decidedAt.UtcDateTime:yyyy}-{++number:D6}", departure, returnOn,
+                        plan.Outcome == TravelStatus.Released ? "Report to the firm's security officer within two working days of return." : null,
+                        regulator.Id, regulator.DisplayName, decidedAt);
+                    if (plan.Outcome == TravelStatus.Expired)
+                        trip.Expire(today, rules, now.AddHours(-20));
+                    break;
+            }
+            db.TravelRequests.Add(trip);
+            trips.Add((person, plan, trip));
+        }
+        await db.SaveChangesAsync(ct);
+
+        var officerActor = new Actor(officer.Id, officer.DisplayName);
+        foreach (var (person, plan, trip) in trips.Where(t => t.Plan.Outcome is TravelStatus.Released or TravelStatus.Returned))
+        {
+            var passport = person.Passports.Single();
+            var collectedOn = trip.ApprovedDepartureOn!.Value.AddDays(-Math.Min(1, Math.Max(0, rules.ReleaseLeadDays)));
+            var release = Event(CustodyEventKind.Release, collectedOn, officerActor);
+            release.AcknowledgedBy = person.LatinName;
+            passport.ReleaseFor(trip, release, collectedOn, rules);
+            if (plan.Outcome != TravelStatus.Returned)
+                continue;
+            var back = Event(CustodyEventKind.Return, passport.DueBackOn!.Value.AddDays(plan.LateBy), officerActor);
+            back.StorageLocation = passport.CustodyEvents[0].StorageLocation;
+            back.Condition = "Good";
+            back.AcknowledgedBy = person.LatinName;
+            back.TravelRequestId = trip.Id;
+            passport.Return(back);
+            trip.CloseWithReturn(back.Id, back.OccurredAt, back.LateByDays ?? 0);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<(Specialist Person, DemoTrip Plan)> Travellers(List<Specialist> pool, DemoTrip[] plans)
+    {
+        var given = new List<Specialist>();
+        var next = 0;
+        foreach (var plan in plans)
+        {
+            var person = plan.SameTravellerAs is { } earlier ? given[earlier] : next < pool.Count ? pool[next++] : null;
+            if (person is null)
+                yield break;
+            given.Add(person);
+            yield return (person, plan);
+        }
+    }
+
+    private static DateOnly DemoTripsLatestDeparture(DateOnly today) =>
+        today.AddDays(HrFirmTrips.Concat(OtherFirmTrips).Max(t => t.DepartIn + t.Days) + 30);
 }

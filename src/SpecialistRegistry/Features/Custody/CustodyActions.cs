@@ -37,7 +37,8 @@ public static class CustodyActions
         _ => action.ToString(),
     };
 
-    public static async Task<CustodyOutcome.Logged?> OpenAsync(IDialogService dialogs, CustodyAction action, PassportSummary passport, string? lastLocation = null)
+    public static async Task<CustodyOutcome.Logged?> OpenAsync(IDialogService dialogs, CustodyAction action, PassportSummary passport,
+        string? lastLocation = null, Guid? travelRequestId = null)
     {
         var parameters = new DialogParameters { ["Passport"] = passport };
         // The hand-in title leaves the registry's number out: the officer reads it off the passport in hand.
@@ -46,7 +47,7 @@ public static class CustodyActions
         IDialogReference dialog = action switch
         {
             CustodyAction.HandIn => await dialogs.ShowAsync<HandInDialog>(title, parameters, options),
-            CustodyAction.Release => await dialogs.ShowAsync<ReleaseDialog>(title, parameters, options),
+            CustodyAction.Release => await dialogs.ShowAsync<ReleaseDialog>(title, WithTrip(parameters, travelRequestId), options),
             CustodyAction.Return => await dialogs.ShowAsync<ReturnDialog>(title, WithLocation(parameters, lastLocation), options),
             CustodyAction.ReportLost => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, true), options),
             CustodyAction.Retire => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, false), options),
@@ -59,6 +60,12 @@ public static class CustodyActions
     private static DialogParameters WithLocation(DialogParameters p, string? location)
     {
         p.Add("LastLocation", location);
+        return p;
+    }
+
+    private static DialogParameters WithTrip(DialogParameters p, Guid? travelRequestId)
+    {
+        p.Add("TravelRequestId", travelRequestId);
         return p;
     }
 

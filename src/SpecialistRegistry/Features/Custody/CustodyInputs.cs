@@ -20,14 +20,12 @@ public sealed record HandInInput
     public string? Note { get; set; }
 }
 
+/// <summary>A release for one of the holder's approved trips: destination, departure and due-back date come from the approval.</summary>
 public sealed record ReleaseInput
 {
     public Guid PassportId { get; set; }
     public Guid Version { get; set; }
-    public string ApprovalReference { get; set; } = "";
-    public string Destination { get; set; } = "";
-    public DateOnly? DepartureOn { get; set; }
-    public DateOnly? DueBackOn { get; set; }
+    public Guid? TravelRequestId { get; set; }
     public string AcknowledgedBy { get; set; } = "";
     public bool BothPartiesAcknowledge { get; set; }
     public string? Note { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -17,17 +18,32 @@ public sealed record PassportCustody(
     DateOnly IssuedOn, DateOnly ExpiresOn, bool IsCurrent, CustodyStatus Status, DateOnly? DueBackOn,
     Guid? ReplacesPassportId, Guid? ReplacedByPassportId, string? LastLocation, IReadOnlyList<ChainEntry> Chain);
 
+/// <summary>One custody entry. <see cref="Trip"/> is the approved trip of a release (and of the return that closed it).</summary>
 public sealed record ChainEntry(
     Guid Id, CustodyEventKind Kind, DateTimeOffset OccurredAt, string OfficerName, string? StorageLocation,
     string? Condition, string? ApprovalReference, string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn,
-    int? LateByDays, string? AcknowledgedBy, string? ReceiptNumber, string? Note, Guid? ReplacedByPassportId);
+    int? LateByDays, string? AcknowledgedBy, string? ReceiptNumber, string? Note, Guid? ReplacedByPassportId,
+    TripOnRecord? Trip = null);
+
+/// <summary>
+/// The approved trip a release was made for, as chains of custody and receipts print it. A release logged before
+/// travel approvals existed has none: it shows its free-text reference as such.
+/// </summary>
+public sealed record TripOnRecord(
+    Guid Id, string ApprovalNumber, string Destination, TravelPurpose Purpose, DateOnly ApprovedDepartureOn,
+    DateOnly ApprovedReturnOn, string? DecidedByName, DateTimeOffset? DecidedAt, string? Conditions, TravelStatus Status, int? LateByDays);
+
+/// <summary>An approved, unused trip of the holder that the release dialog offers, and whether it can be collected today.</summary>
+public sealed record ReleasableTrip(
+    Guid TravelRequestId, string ApprovalNumber, string Destination, TravelPurpose Purpose, DateOnly ApprovedDepartureOn,
+    DateOnly ApprovedReturnOn, DateOnly DueBackOn, string? Conditions, DateOnly From, DateOnly Until, string? WhyNotToday);
 
 /// <summary>Everything printed on a receipt.</summary>
 public sealed record ReceiptView(
     string ReceiptNumber, string VerificationCode, CustodyEventKind Kind, DateTimeOffset OccurredAt, string OfficerName,
     string? AcknowledgedBy, Guid PassportId, string FullName, string LatinName, string FirmName, string Number,
     string IssuingCountry, DateOnly ExpiresOn, string? StorageLocation, string? Condition, string? ApprovalReference,
-    string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn, int? LateByDays, bool IsCurrent);
+    string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn, int? LateByDays, bool IsCurrent, TripOnRecord? Trip = null);
 
 public enum ReceiptVerdict
 {
@@ -45,7 +61,8 @@ public sealed record ReceiptCheck(ReceiptVerdict Verdict, string Message);
 /// Reads for the custody pages. Firm HR's context is narrowed to their firm, so another firm's passport is
 /// "not found". Numbers are shown in full to custody officers only.
 /// </summary>
-public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser)
+public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
+    TimeProvider clock, IOptions<TravelRules> travelRules)
 {
     public const int MaxMatches = 50;
 
@@ -106,6 +123,14 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
                 e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays, e.AcknowledgedBy,
                 e.ReceiptNumber, e.Note, e.ReplacedByPassportId))
             .ToListAsync(ct);
+        var tripIds = await db.CustodyEvents.AsNoTracking().Where(e => e.PassportId == passportId && e.TravelRequestId != null)
+            .Select(e => new { e.Id, TripId = e.TravelRequestId!.Value }).ToListAsync(ct);
+        if (tripIds.Count > 0)
+        {
+            var trips = await TripsAsync(db, tripIds.Select(t => t.TripId).Distinct().ToList(), ct);
+            var byEvent = tripIds.ToDictionary(t => t.Id, t => trips.GetValueOrDefault(t.TripId));
+            chain = chain.Select(e => byEvent.GetValueOrDefault(e.Id) is { } trip ? e with { Trip = trip } : e).ToList();
+        }
         var location = p.CustodyStatus == CustodyStatus.Held ? chain.LastOrDefault(e => e.StorageLocation is not null)?.StorageLocation : null;
         return new PassportCustody(p.Id, p.Version, p.SpecialistId, p.FullName, p.LatinName, p.DateOfBirth, p.Nationality,
             p.EmployeeNumber, p.Firm, Show(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn, p.IsCurrent, p.CustodyStatus,
@@ -126,8 +151,49 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
         return new ReceiptView(e.ReceiptNumber!, e.VerificationCode!, e.Kind, e.OccurredAt, e.OfficerName, e.AcknowledgedBy,
             e.PassportId, p.FullName, p.LatinName, p.Firm, Show(p.Number), p.IssuingCountry, p.ExpiresOn, e.StorageLocation,
             e.Condition, e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays,
-            await IsLatestAsync(db, e, ct));
+            await IsLatestAsync(db, e, ct),
+            e.TravelRequestId is { } tripId ? (await TripsAsync(db, [tripId], ct)).GetValueOrDefault(tripId) : null);
     }
+
+    /// <summary>
+    /// The holder's approved trips not yet used by a release: what the release dialog offers. Each says whether
+    /// it can be collected today and, if not, why (the server checks again when the release is logged).
+    /// </summary>
+    public async Task<IReadOnlyList<ReleasableTrip>> ReleasableTripsAsync(Guid passportId, CancellationToken ct = default)
+    {
+        if (!ShowsFullNumbers)
+            return [];
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var holder = await db.Passports.AsNoTracking().Where(p => p.Id == passportId).Select(p => (Guid?)p.SpecialistId).SingleOrDefaultAsync(ct);
+        if (holder is null)
+            return [];
+        var trips = await db.TravelRequests.AsNoTracking()
+            .Where(t => t.SpecialistId == holder && t.Status == TravelStatus.Approved)
+            .OrderBy(t => t.ApprovedDepartureOn).ToListAsync(ct);
+        var rules = travelRules.Value;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return trips.Select(t =>
+        {
+            string? whyNot = null;
+            try
+            {
+                t.CheckReleasable(today, rules);
+            }
+            catch (DomainException e)
+            {
+                whyNot = e.Message;
+            }
+            var (from, until) = t.ReleaseWindow(rules);
+            return new ReleasableTrip(t.Id, t.ApprovalNumber!, t.Destination, t.Purpose, t.ApprovedDepartureOn!.Value, t.ApprovedReturnOn!.Value,
+                t.ApprovedReturnOn.Value.AddDays(Math.Max(0, rules.GraceDays)), t.Conditions, from, until, whyNot);
+        }).ToList();
+    }
+
+    private static async Task<Dictionary<Guid, TripOnRecord>> TripsAsync(RegistryDb db, List<Guid> ids, CancellationToken ct) =>
+        await db.TravelRequests.AsNoTracking().Where(t => ids.Contains(t.Id) && t.ApprovalNumber != null)
+            .Select(t => new TripOnRecord(t.Id, t.ApprovalNumber!, t.DestinationCity + ", " + t.DestinationCountry, t.Purpose,
+                t.ApprovedDepartureOn!.Value, t.ApprovedReturnOn!.Value, t.DecidedByName, t.DecidedAt, t.Conditions, t.Status, t.LateByDays))
+            .ToDictionaryAsync(t => t.Id, ct);
 
     /// <summary>
     /// Genuine when the number exists and the code is its own; current while no later entry for the passport

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -8,10 +9,12 @@ namespace SpecialistRegistry.Features.Custody;
 /// <summary>
 /// The custody officer's entries: hand-in, release, return, lost, retired, replaced. Each is one save (the
 /// audit entry rides along) guarded by the passport's Version, so of two officers logging the same passport
-/// at once exactly one succeeds. Bad input is refused before anything is written.
+/// at once exactly one succeeds. Bad input is refused before anything is written. A release needs an approved,
+/// unused trip of the holder (its approval is then used, in the same save); the return closes that trip.
 /// </summary>
 public sealed class CustodyService(
-    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
+    IOptions<TravelRules> travelRules)
 {
     // A clock a few seconds apart between browser and server must not make "now" look like the future.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
@@ -33,7 +36,9 @@ public sealed class CustodyService(
                     + " Check the passport, or ask the firm to correct the registry first.");
             if (await NotBeforeLastEventAsync(db, passport, at, ct) is { } order)
                 return CustodyOutcome.Error(nameof(input.OccurredAt), order);
-            return passport.HandIn(WithReceipt(new CustodyEvent
+            var wasReleased = passport.CustodyStatus == CustodyStatus.Released;
+            var dueBack = passport.DueBackOn;
+            var handedIn = passport.HandIn(WithReceipt(new CustodyEvent
             {
                 Kind = CustodyEventKind.HandIn,
                 OccurredAt = at,
@@ -42,42 +47,40 @@ public sealed class CustodyService(
                 AcknowledgedBy = input.AcknowledgedBy.Trim(),
                 Note = Clean(input.Note),
             }));
+            // Handed in while out for travel: it is back, so the trip it left for is closed as a return would close it.
+            if (wasReleased)
+            {
+                var lateBy = dueBack is { } due ? Math.Max(0, DateOnly.FromDateTime(at.UtcDateTime).DayNumber - due.DayNumber) : 0;
+                await CloseTripAsync(db, passport, handedIn, lateBy, ct);
+            }
+            return handedIn;
         }, ct);
     }
 
+    /// <summary>
+    /// Releases a held passport for one of its holder's approved, unused trips, within the trip's window. The
+    /// destination, departure and due-back date (approved return + grace days) come from the approval.
+    /// </summary>
     public async Task<CustodyOutcome> ReleaseAsync(ReleaseInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        var today = Today;
-        Require(errors, nameof(input.ApprovalReference), input.ApprovalReference, "Enter the travel approval reference.");
-        Require(errors, nameof(input.Destination), input.Destination, "Enter the destination.");
-        if (input.DepartureOn is not { } departure)
-            errors[nameof(input.DepartureOn)] = "Enter the departure date.";
-        else if (departure < today)
-            errors[nameof(input.DepartureOn)] = $"The departure date cannot be in the past (today is {today:yyyy-MM-dd}).";
-        if (input.DueBackOn is not { } dueBack)
-            errors[nameof(input.DueBackOn)] = "Enter the due-back date.";
-        else if (input.DepartureOn is { } dep && dueBack < dep)
-            errors[nameof(input.DueBackOn)] = "The due-back date cannot be before the departure date.";
+        if (input.TravelRequestId is null)
+            errors[nameof(input.TravelRequestId)] = "Choose the approved trip this release is for: a passport leaves custody only for travel the regulator approved.";
         RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "collecting it");
         var at = clock.GetUtcNow();
 
-        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) =>
+        return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
         {
-            // Checked only for a held passport, so a refused state change still reads as the state machine's message.
-            if (passport.CustodyStatus == CustodyStatus.Held && passport.ExpiresOn < input.DueBackOn)
-                return CustodyOutcome.Error(nameof(input.DueBackOn), $"The passport expires on {passport.ExpiresOn:yyyy-MM-dd}, before it is due back. Renew it first.");
-            return passport.Release(WithReceipt(new CustodyEvent
+            var trip = await db.TravelRequests.SingleOrDefaultAsync(t => t.Id == input.TravelRequestId, ct);
+            if (trip is null || trip.SpecialistId != passport.SpecialistId)
+                return CustodyOutcome.Error(nameof(input.TravelRequestId), "There is no travel approval for this passport's holder under this reference. Choose one of the holder's approved trips.");
+            return passport.ReleaseFor(trip, WithReceipt(new CustodyEvent
             {
                 Kind = CustodyEventKind.Release,
                 OccurredAt = at,
-                ApprovalReference = input.ApprovalReference.Trim(),
-                Destination = input.Destination.Trim(),
-                DepartureOn = input.DepartureOn,
-                DueBackOn = input.DueBackOn,
                 AcknowledgedBy = input.AcknowledgedBy.Trim(),
                 Note = Clean(input.Note),
-            }));
+            }), Today, travelRules.Value);
         }, ct);
     }
 
@@ -94,7 +97,7 @@ public sealed class CustodyService(
         {
             if (await NotBeforeLastEventAsync(db, passport, at, ct) is { } order)
                 return CustodyOutcome.Error(nameof(input.OccurredAt), order);
-            return passport.Return(WithReceipt(new CustodyEvent
+            var returned = passport.Return(WithReceipt(new CustodyEvent
             {
                 Kind = CustodyEventKind.Return,
                 OccurredAt = at,
@@ -103,7 +106,19 @@ public sealed class CustodyService(
                 AcknowledgedBy = input.AcknowledgedBy.Trim(),
                 Note = Clean(input.Note),
             }));
+            await CloseTripAsync(db, passport, returned, returned.LateByDays ?? 0, ct);
+            return returned;
         }, ct);
+    }
+
+    /// <summary>The trip the passport was released for (none for a release logged before travel approvals) ends with this entry.</summary>
+    private static async Task CloseTripAsync(RegistryDb db, Passport passport, CustodyEvent back, int lateByDays, CancellationToken ct)
+    {
+        var trip = await db.TravelRequests.SingleOrDefaultAsync(t => t.PassportId == passport.Id && t.Status == TravelStatus.Released, ct);
+        if (trip is null)
+            return;
+        back.TravelRequestId = trip.Id;
+        trip.CloseWithReturn(back.Id, back.OccurredAt, lateByDays);
     }
 
     public Task<CustodyOutcome> ReportLostAsync(CloseInput input, CancellationToken ct = default) =>
@@ -217,9 +232,15 @@ public sealed class CustodyService(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException e)
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            // The trip, not the passport, may be what changed: expired by the daily job, or used by another officer.
+            if (e.Entries.Select(x => x.Entity).OfType<TravelRequest>().FirstOrDefault() is { } trip)
+            {
+                var status = await fresh.TravelRequests.AsNoTracking().Where(t => t.Id == trip.Id).Select(t => (TravelStatus?)t.Status).SingleOrDefaultAsync(ct);
+                return new CustodyOutcome.Conflict($"Travel approval {trip.ApprovalNumber} changed while you were logging this entry; it is now {status?.Describe() ?? "gone"}. Nothing was saved. Reload before logging anything.");
+            }
             var now = await fresh.Passports.AsNoTracking().SingleOrDefaultAsync(p => p.Id == passportId, ct);
             return now is null ? new CustodyOutcome.NotFound() : StaleMessage(now);
         }

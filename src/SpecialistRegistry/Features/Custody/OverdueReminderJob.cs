@@ -66,7 +66,12 @@ public sealed class OverdueReminderJob(
 
         var due = await OverdueWorkList.Due(db, today.AddDays(Math.Max(0, options.Value.DueSoonDays)))
             .OrderBy(p => p.DueBackOn)
-            .Select(p => new { p.SpecialistId, p.Specialist!.FirmId, p.Specialist.FullName, p.Specialist.LatinName, Firm = p.Specialist.Firm!.Name, DueBackOn = p.DueBackOn!.Value })
+            .Select(p => new
+            {
+                p.SpecialistId, p.Specialist!.FirmId, p.Specialist.FullName, p.Specialist.LatinName, Firm = p.Specialist.Firm!.Name, DueBackOn = p.DueBackOn!.Value,
+                Release = p.CustodyEvents.Where(e => e.Kind == CustodyEventKind.Release).OrderByDescending(e => e.OccurredAt)
+                    .Select(e => new { e.ApprovalReference, e.Destination, IsApproval = e.TravelRequestId != null }).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         if (due.Count == 0)
             return new ReminderRun(0, 0, 0);
@@ -82,9 +87,16 @@ public sealed class OverdueReminderJob(
         foreach (var d in due)
         {
             var overdueDays = today.DayNumber - d.DueBackOn.DayNumber;
+            // The trip it left for: a travel approval, or the free-text reference of a release from before approvals.
+            var trip = d.Release switch
+            {
+                { IsApproval: true } r => $", released for travel approval {r.ApprovalReference} to {r.Destination},",
+                { ApprovalReference: { Length: > 0 } reference } r => $", released under reference {reference}{(r.Destination is { Length: > 0 } to ? $" to {to}" : "")},",
+                _ => "",
+            };
             var (kind, message) = overdueDays > 0
-                ? (NotificationKind.PassportOverdue, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}) was due back on {d.DueBackOn:yyyy-MM-dd}: {overdueDays} day{(overdueDays == 1 ? "" : "s")} overdue.")
-                : (NotificationKind.PassportDueBack, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}) is due back {(overdueDays == 0 ? "today" : $"on {d.DueBackOn:yyyy-MM-dd}")}.");
+                ? (NotificationKind.PassportOverdue, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}){trip} was due back on {d.DueBackOn:yyyy-MM-dd}: {overdueDays} day{(overdueDays == 1 ? "" : "s")} overdue.")
+                : (NotificationKind.PassportDueBack, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}){trip} is due back {(overdueDays == 0 ? "today" : $"on {d.DueBackOn:yyyy-MM-dd}")}.");
             foreach (var to in officers.Concat(hr.Where(h => h.FirmId == d.FirmId)))
             {
                 if (!alreadyToday.Add((to.Id, d.SpecialistId)))

@@ -17,7 +17,7 @@ public sealed record OverdueQuery(int WithinDays = 7, OverdueSort Sort = Overdue
 
 public sealed record OverdueRow(
     Guid PassportId, Guid SpecialistId, string FullName, string LatinName, string FirmName, string Phone, string Email,
-    string FirmContact, string? Destination, string? ApprovalReference, DateOnly DueBackOn, int DaysOverdue);
+    string FirmContact, string? Destination, string? ApprovalReference, DateOnly DueBackOn, int DaysOverdue, Guid? TravelRequestId = null);
 
 public sealed record OverdueResult(IReadOnlyList<OverdueRow> Rows, int Total, int Overdue);
 
@@ -42,13 +42,13 @@ public sealed class OverdueWorkList(IDbContextFactory<RegistryDb> dbFactory, Tim
                 p.Id, p.SpecialistId, p.Specialist!.FullName, p.Specialist.LatinName, Firm = p.Specialist.Firm!.Name,
                 p.Specialist.Phone, p.Specialist.Email, p.Specialist.Firm.ContactName, p.Specialist.Firm.ContactPhone,
                 Release = db.CustodyEvents.Where(e => e.PassportId == p.Id && e.Kind == CustodyEventKind.Release)
-                    .OrderByDescending(e => e.OccurredAt).Select(e => new { e.Destination, e.ApprovalReference }).FirstOrDefault(),
+                    .OrderByDescending(e => e.OccurredAt).Select(e => new { e.Destination, e.ApprovalReference, e.TravelRequestId }).FirstOrDefault(),
                 DueBackOn = p.DueBackOn!.Value,
             })
             .ToListAsync(ct);
         return new OverdueResult(rows.Select(r => new OverdueRow(r.Id, r.SpecialistId, r.FullName, r.LatinName, r.Firm, r.Phone, r.Email,
             $"{r.ContactName} {r.ContactPhone}".Trim(), r.Release?.Destination, r.Release?.ApprovalReference, r.DueBackOn,
-            Math.Max(0, today.DayNumber - r.DueBackOn.DayNumber))).ToList(), total, overdue);
+            Math.Max(0, today.DayNumber - r.DueBackOn.DayNumber), r.Release?.TravelRequestId)).ToList(), total, overdue);
     }
 
     /// <summary>Released passports due back on or before <paramref name="until"/> (overdue ones included).</summary>

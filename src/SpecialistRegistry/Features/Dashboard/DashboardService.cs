@@ -29,6 +29,19 @@ public sealed record DashboardFigures(
     IReadOnlyList<FirmCount> OverdueByFirm,
     IReadOnlyList<ReasonCount> OpenFlagsByReason);
 
+public sealed record LabelCount(string Label, int Count);
+
+public sealed record PurposeCount(TravelPurpose Purpose, int Count);
+
+/// <summary>Travel since approvals began: requests by destination country and purpose, the approval rate, late returns by firm.</summary>
+public sealed record TravelFigures(
+    int Requests, int Waiting, int Approved, int Denied, int Returned, int ReturnedLate,
+    IReadOnlyList<LabelCount> ByDestination, IReadOnlyList<PurposeCount> ByPurpose, IReadOnlyList<FirmCount> LateReturnsByFirm)
+{
+    /// <summary>Approved (whatever became of the trip afterwards) out of all decided; withdrawn requests were never decided.</summary>
+    public double ApprovalRate => Approved + Denied == 0 ? 0 : (double)Approved / (Approved + Denied);
+}
+
 /// <summary>
 /// The regulator's dashboard. Every figure is a GROUP BY in the database returning one row per firm, segment,
 /// date or reason (staff per firm from the in-memory search index on SQLite); no table is loaded. Figures count
@@ -67,6 +80,31 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
             AgeBuckets(today, overdueByDate.Select(d => (d.DueBackOn!.Value, d.Count))),
             overdueByFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
             flags.OrderByDescending(f => f.Count).ThenBy(f => f.Reason).ToList());
+    }
+
+    /// <summary>Every travel figure is a GROUP BY over the requests, one row per country, purpose, status or firm.</summary>
+    public async Task<TravelFigures> LoadTravelAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var trips = db.TravelRequests.AsNoTracking();
+        var byStatus = await trips.GroupBy(t => t.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+        var byCountry = await trips.GroupBy(t => t.DestinationCountry).Select(g => new LabelCount(g.Key, g.Count())).ToListAsync(ct);
+        var byPurpose = await trips.GroupBy(t => t.Purpose).Select(g => new PurposeCount(g.Key, g.Count())).ToListAsync(ct);
+        var late = await trips.Where(t => t.Status == TravelStatus.Returned && t.LateByDays > 0)
+            .GroupBy(t => t.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var firms = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name }).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        int Count(params TravelStatus[] statuses) => statuses.Sum(byStatus.GetValueOrDefault);
+        return new TravelFigures(
+            byStatus.Values.Sum(),
+            Count(TravelStatus.Pending, TravelStatus.InformationRequested),
+            Count(TravelStatus.Approved, TravelStatus.Released, TravelStatus.Returned, TravelStatus.Expired),
+            Count(TravelStatus.Denied),
+            Count(TravelStatus.Returned),
+            late.Sum(l => l.Count),
+            byCountry.OrderByDescending(c => c.Count).ThenBy(c => c.Label).ToList(),
+            byPurpose.OrderByDescending(p => p.Count).ThenBy(p => p.Purpose).ToList(),
+            late.Select(l => new FirmCount(l.FirmId, firms.GetValueOrDefault(l.FirmId) ?? "Unknown firm", l.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList());
     }
 
     /// <summary>

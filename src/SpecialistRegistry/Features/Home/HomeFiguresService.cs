@@ -11,6 +11,9 @@ public sealed record FirmHrFigures(string FirmName, int CurrentSpecialists, int 
 
 public sealed record RegulatorFigures(int Firms, int CurrentSpecialists, int OpenFlags, int FilingsAwaitingReview, CustodyCounts Custody);
 
+/// <summary>Travel requests by where they wait: on the regulator, on the firm's answer, on the passport's collection.</summary>
+public sealed record TravelHomeFigures(int AwaitingDecision, int AwaitingAnswer, int ApprovedNotCollected);
+
 public sealed record AdminFigures(int Firms, int Users, int DisabledUsers, IReadOnlyDictionary<string, int> UsersByRole);
 
 /// <summary>The figures on each role's home page. Firm HR's are narrowed to their firm by the context's firm scope.</summary>
@@ -40,6 +43,18 @@ public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await CustodyAsync(db, ct);
+    }
+
+    /// <summary>For Firm HR narrowed to their firm by the context; regulators and custody officers see all firms.</summary>
+    public async Task<TravelHomeFigures> ForTravelAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var byStatus = await db.TravelRequests
+            .Where(t => t.Status == TravelStatus.Pending || t.Status == TravelStatus.InformationRequested || t.Status == TravelStatus.Approved)
+            .GroupBy(t => t.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Status, x => x.Count, ct);
+        return new TravelHomeFigures(byStatus.GetValueOrDefault(TravelStatus.Pending), byStatus.GetValueOrDefault(TravelStatus.InformationRequested),
+            byStatus.GetValueOrDefault(TravelStatus.Approved));
     }
 
     public async Task<AdminFigures> ForAdminAsync(CancellationToken ct = default)

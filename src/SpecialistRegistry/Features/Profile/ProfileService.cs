@@ -43,7 +43,11 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
         keys.AddRange(s.Passports.Select(x => x.Id.ToString()));
         keys.AddRange(s.Passports.SelectMany(p => p.CustodyEvents).Select(x => x.Id.ToString()));
         keys.AddRange(s.Flags.Select(x => x.Id.ToString()));
-        string[] types = [nameof(Specialist), nameof(Expertise), nameof(Education), nameof(ResearchRecord), nameof(Passport), nameof(CustodyEvent), nameof(Flag)];
+        var trips = await db.TravelRequests.AsNoTracking().Where(t => t.SpecialistId == id).Select(t => t.Id).ToListAsync(ct);
+        keys.AddRange(trips.Select(x => x.ToString()));
+        keys.AddRange((await db.TravelMessages.AsNoTracking().Where(m => trips.Contains(m.TravelRequestId)).Select(m => m.Id).ToListAsync(ct)).Select(x => x.ToString()));
+        string[] types = [nameof(Specialist), nameof(Expertise), nameof(Education), nameof(ResearchRecord), nameof(Passport), nameof(CustodyEvent), nameof(Flag),
+            nameof(TravelRequest), nameof(TravelMessage)];
         var audit = await db.AuditEntries.AsNoTracking()
             .Where(a => types.Contains(a.EntityType) && keys.Contains(a.EntityKey))
             .OrderByDescending(a => a.Sequence).Take(HistoryLimit + 1)

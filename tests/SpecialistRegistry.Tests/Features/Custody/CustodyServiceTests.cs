@@ -150,17 +150,15 @@ public sealed class CustodyServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_release_due_back_before_departure_or_departing_in_the_past_is_refused_and_changes_nothing()
+    public async Task A_release_without_an_approved_trip_is_refused_and_changes_nothing()
     {
         await _data.HandInAsync();
-        var backwards = await _data.ReleaseFormAsync(Today.AddDays(5), Today.AddDays(4));
-        var past = await _data.ReleaseFormAsync(Today.AddDays(-1), Today.AddDays(4));
+        var form = await _data.ReleaseFormAsync(travelRequestId: null);
 
-        var first = Assert.IsType<CustodyOutcome.Invalid>(await _data.AsOfficerAsync(s => s.ReleaseAsync(backwards)));
-        var second = Assert.IsType<CustodyOutcome.Invalid>(await _data.AsOfficerAsync(s => s.ReleaseAsync(past)));
+        var outcome = Assert.IsType<CustodyOutcome.Invalid>(await _data.AsOfficerAsync(s => s.ReleaseAsync(form)));
 
-        Assert.Equal("The due-back date cannot be before the departure date.", first.Errors[nameof(ReleaseInput.DueBackOn)]);
-        Assert.Equal("The departure date cannot be in the past (today is 2026-11-02).", second.Errors[nameof(ReleaseInput.DepartureOn)]);
+        Assert.Equal("Choose the approved trip this release is for: a passport leaves custody only for travel the regulator approved.",
+            outcome.Errors[nameof(ReleaseInput.TravelRequestId)]);
         Assert.Equal(CustodyStatus.Held, (await _data.PassportAsync()).CustodyStatus);
         Assert.Single(await _data.EventsAsync());
     }
@@ -169,11 +167,12 @@ public sealed class CustodyServiceTests : IAsyncLifetime
     public async Task A_release_due_back_after_the_passport_expires_is_refused()
     {
         await _data.HandInAsync();
-        var form = await _data.ReleaseFormAsync(Today.AddDays(1), new DateOnly(2030, 1, 2));
+        // Approved return 2029-12-31 is within the passport's validity; with the grace days it is due back after it expires.
+        var form = await _data.ReleaseFormAsync(Today.AddDays(1), new DateOnly(2029, 12, 31).AddDays(_data.GraceDays));
 
         var outcome = Assert.IsType<CustodyOutcome.Invalid>(await _data.AsOfficerAsync(s => s.ReleaseAsync(form)));
 
-        Assert.Equal("The passport expires on 2030-01-01, before it is due back. Renew it first.", outcome.Errors[nameof(ReleaseInput.DueBackOn)]);
+        Assert.Equal("The passport expires on 2030-01-01, before it is due back on 2030-01-02. Renew it first.", outcome.Errors[""]);
         Assert.Equal(CustodyStatus.Held, (await _data.PassportAsync()).CustodyStatus);
     }
 

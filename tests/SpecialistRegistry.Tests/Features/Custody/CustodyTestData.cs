@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Custody;
+using SpecialistRegistry.Tests.Features.Travel;
 using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Features.Custody;
@@ -63,17 +64,26 @@ public sealed class CustodyTestData
         BothPartiesAcknowledge = true,
     };
 
-    public async Task<ReleaseInput> ReleaseFormAsync(DateOnly departure, DateOnly dueBack) => new()
+    /// <summary>
+    /// A release form for a trip that HR requested and a regulator approved, departing on <paramref name="departure"/>
+    /// and due back on <paramref name="dueBack"/> (the approved return is that less the grace days).
+    /// </summary>
+    public async Task<ReleaseInput> ReleaseFormAsync(DateOnly departure, DateOnly dueBack)
+    {
+        var trip = await App.ApprovedTripAsync(Specialist, departure, dueBack.AddDays(-GraceDays));
+        return await ReleaseFormAsync(trip.Id);
+    }
+
+    public async Task<ReleaseInput> ReleaseFormAsync(Guid? travelRequestId) => new()
     {
         PassportId = PassportId,
         Version = (await PassportAsync()).Version,
-        ApprovalReference = "TA-2026-0042",
-        Destination = "Tokyo",
-        DepartureOn = departure,
-        DueBackOn = dueBack,
+        TravelRequestId = travelRequestId,
         AcknowledgedBy = "Wang Wei",
         BothPartiesAcknowledge = true,
     };
+
+    public int GraceDays => App.Get<Microsoft.Extensions.Options.IOptions<TravelRules>>().Value.GraceDays;
 
     public async Task<ReturnInput> ReturnFormAsync() => new()
     {

@@ -52,8 +52,10 @@ public sealed class OverdueTests : IAsyncLifetime
         Assert.Equal(["Late Person", "Soon Person"], list.Rows.Select(r => r.LatinName));
         Assert.Equal(3, list.Rows[0].DaysOverdue);
         Assert.Equal(0, list.Rows[1].DaysOverdue);
-        Assert.Equal("Tokyo", list.Rows[0].Destination);
-        Assert.Equal("TA-2026-0042", list.Rows[0].ApprovalReference);
+        // The trip it left for: the travel approval's number and destination.
+        Assert.Equal("Tokyo, Japan", list.Rows[0].Destination);
+        Assert.Matches("^TA-2026-[0-9A-Z]{6}$", list.Rows[0].ApprovalReference);
+        Assert.NotNull(list.Rows[0].TravelRequestId);
         Assert.Equal(_late.Firm.Name, list.Rows[0].FirmName);
 
         var wider = await WorkListAsync(new OverdueQuery(WithinDays: 30, Sort: OverdueSort.Name, Descending: true));

@@ -363,6 +363,9 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("TravelRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("VerificationCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -373,6 +376,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReplacedByPassportId");
+
+                    b.HasIndex("TravelRequestId");
 
                     b.HasIndex("PassportId", "OccurredAt");
 
@@ -1070,6 +1075,200 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.ToTable("Specialists");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsQuestion")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("TravelRequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TravelRequestId", "At");
+
+                    b.ToTable("TravelMessages");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovalNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ApprovedDepartureOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApprovedReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContactsAbroad")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DenialReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DepartureOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DestinationCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DestinationCountry")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly?>("DueBackOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("InvitingOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Itinerary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("LateByDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("PassportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PurposeDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReleaseEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ReturnEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalNumber")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("PassportId");
+
+                    b.HasIndex("ReleaseEventId")
+                        .IsUnique();
+
+                    b.HasIndex("ReturnEventId");
+
+                    b.HasIndex("SpecialistId", "Status");
+
+                    b.HasIndex("Status", "ApprovedDepartureOn");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("TravelRequests");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Watch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1168,6 +1367,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.HasOne("SpecialistRegistry.Domain.Passport", null)
                         .WithMany()
                         .HasForeignKey("ReplacedByPassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.TravelRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TravelRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1303,6 +1507,47 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.Navigation("Firm");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelMessage", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.TravelRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TravelRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Passport", null)
+                        .WithMany()
+                        .HasForeignKey("PassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.CustodyEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.CustodyEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", "Specialist")
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Specialist");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Watch", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Specialist", null)
@@ -1349,6 +1594,11 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.Navigation("Passports");
 
                     b.Navigation("Research");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

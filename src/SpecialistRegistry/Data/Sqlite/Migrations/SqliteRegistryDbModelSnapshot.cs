@@ -354,6 +354,9 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TravelRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("VerificationCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -364,6 +367,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ReplacedByPassportId");
+
+                    b.HasIndex("TravelRequestId");
 
                     b.HasIndex("PassportId", "OccurredAt");
 
@@ -1059,6 +1064,200 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.ToTable("Specialists");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsQuestion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TravelRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TravelRequestId", "At");
+
+                    b.ToTable("TravelMessages");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedDepartureOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactsAbroad")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DenialReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DepartureOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationCountry")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueBackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitingOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Itinerary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LateByDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PassportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurposeDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReleaseEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReturnEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SpecialistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalNumber")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId");
+
+                    b.HasIndex("PassportId");
+
+                    b.HasIndex("ReleaseEventId")
+                        .IsUnique();
+
+                    b.HasIndex("ReturnEventId");
+
+                    b.HasIndex("SpecialistId", "Status");
+
+                    b.HasIndex("Status", "ApprovedDepartureOn");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("TravelRequests");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Watch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1157,6 +1356,11 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.HasOne("SpecialistRegistry.Domain.Passport", null)
                         .WithMany()
                         .HasForeignKey("ReplacedByPassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.TravelRequest", null)
+                        .WithMany()
+                        .HasForeignKey("TravelRequestId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
@@ -1292,6 +1496,47 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Navigation("Firm");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelMessage", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.TravelRequest", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("TravelRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Passport", null)
+                        .WithMany()
+                        .HasForeignKey("PassportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.CustodyEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.CustodyEvent", null)
+                        .WithMany()
+                        .HasForeignKey("ReturnEventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpecialistRegistry.Domain.Specialist", "Specialist")
+                        .WithMany()
+                        .HasForeignKey("SpecialistId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Specialist");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Watch", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Specialist", null)
@@ -1338,6 +1583,11 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Navigation("Passports");
 
                     b.Navigation("Research");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.TravelRequest", b =>
+                {
+                    b.Navigation("Messages");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,401 @@
+namespace SpecialistRegistry.Domain;
+
+public enum TravelPurpose
+{
+    Conference,
+    BusinessNegotiation,
+    Training,
+    AcademicExchange,
+    PersonalOrFamily,
+    Other,
+}
+
+/// <summary>
+/// Pending → InformationRequested ↔ (answered) Pending → Approved | Denied | Withdrawn;
+/// Approved → Released (by one custody release) → Returned, or Approved → Expired when never collected.
+/// </summary>
+public enum TravelStatus
+{
+    Pending,
+    InformationRequested,
+    Approved,
+    Denied,
+    Withdrawn,
+    Released,
+    Returned,
+    Expired,
+}
+
+/// <summary>What HR asks for. The same shape is kept as the request's details and amended on a resubmission.</summary>
+public sealed record TravelDetails(
+    string DestinationCountry,
+    string DestinationCity,
+    TravelPurpose Purpose,
+    string? PurposeDetail,
+    string? InvitingOrganisation,
+    DateOnly DepartureOn,
+    DateOnly ReturnOn,
+    string Itinerary,
+    string? ContactsAbroad,
+    string? Note);
+
+/// <summary>The settings the release of a passport against an approved trip obeys ("Registry:Travel").</summary>
+public sealed class TravelRules
+{
+    public const string Section = "Registry:Travel";
+
+    /// <summary>Days after the approved return date by which the passport is due back.</summary>
+    public int GraceDays { get; set; } = 2;
+
+    /// <summary>How many days before the approved departure the passport may be collected.</summary>
+    public int ReleaseLeadDays { get; set; } = 7;
+
+    /// <summary>An approved trip not collected this many days after its approved departure expires.</summary>
+    public int ExpireAfterDays { get; set; } = 3;
+
+    /// <summary>The custody office's to-release list shows trips departing within this many days.</summary>
+    public int ToReleaseWithinDays { get; set; } = 7;
+
+    /// <summary>Hour of the day (UTC) at which the expiry job runs.</summary>
+    public int DailyRunHourUtc { get; set; } = 2;
+}
+
+/// <summary>A question from the regulator, or HR's answer, in the order they were written.</summary>
+public sealed class TravelMessage
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid TravelRequestId { get; set; }
+    public bool IsQuestion { get; set; }
+    public string Text { get; set; } = "";
+    public string AuthorId { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>
+/// One specialist's request to travel abroad, filed by their firm's HR and decided by a regulator. Every
+/// change of status goes through a method here, so a refused transition can never be saved. The workflow, the
+/// release window and why approval numbers are unique by index: docs/travel-approvals.md.
+/// </summary>
+public sealed class TravelRequest
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid SpecialistId { get; set; }
+    public Specialist? Specialist { get; set; }
+    /// <summary>The firm that asked (the employer at the time); kept for the figures if the person later moves.</summary>
+    public Guid FirmId { get; set; }
+
+    public string DestinationCountry { get; private set; } = "";
+    public string DestinationCity { get; private set; } = "";
+    public TravelPurpose Purpose { get; private set; }
+    public string? PurposeDetail { get; private set; }
+    public string? InvitingOrganisation { get; private set; }
+    public DateOnly DepartureOn { get; private set; }
+    public DateOnly ReturnOn { get; private set; }
+    public string Itinerary { get; private set; } = "";
+    public string? ContactsAbroad { get; private set; }
+    public string? Note { get; private set; }
+
+    public TravelStatus Status { get; private set; } = TravelStatus.Pending;
+    public string RequestedById { get; private set; } = "";
+    public string RequestedByName { get; private set; } = "";
+    /// <summary>When HR first asked; the regulator's queue is ordered by it, so an answered request keeps its place.</summary>
+    public DateTimeOffset RequestedAt { get; private set; }
+
+    public string? DecidedById { get; private set; }
+    public string? DecidedByName { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>Unique across all requests (a unique index, so two servers can never hand out one number twice).</summary>
+    public string? ApprovalNumber { get; private set; }
+    public DateOnly? ApprovedDepartureOn { get; private set; }
+    public DateOnly? ApprovedReturnOn { get; private set; }
+    public string? Conditions { get; private set; }
+    public string? DenialReason { get; private set; }
+
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+
+    public Guid? PassportId { get; private set; }
+    /// <summary>The one custody release that used this approval (unique index).</summary>
+    public Guid? ReleaseEventId { get; private set; }
+    public DateTimeOffset? ReleasedAt { get; private set; }
+    public DateOnly? DueBackOn { get; private set; }
+    public Guid? ReturnEventId { get; private set; }
+    public DateTimeOffset? ReturnedAt { get; private set; }
+    public int? LateByDays { get; private set; }
+    public DateTimeOffset? ExpiredAt { get; private set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<TravelMessage> Messages { get; set; } = [];
+
+    /// <summary>"Osaka, Japan": the destination as custody entries and messages name it.</summary>
+    public string Destination => $"{DestinationCity}, {DestinationCountry}";
+
+    public bool IsOpen => Status is TravelStatus.Pending or TravelStatus.InformationRequested;
+
+    public static TravelRequest Submit(Guid specialistId, Guid firmId, TravelDetails details, string byId, string byName, DateTimeOffset at)
+    {
+        var request = new TravelRequest
+        {
+            SpecialistId = specialistId,
+            FirmId = firmId,
+            RequestedById = byId,
+            RequestedByName = byName,
+            RequestedAt = at,
+        };
+        request.SetDetails(details);
+        return request;
+    }
+
+    public void AskForInformation(string question, string byId, string byName, DateTimeOffset at)
+    {
+        Require(TravelStatus.InformationRequested);
+        if (string.IsNullOrWhiteSpace(question))
+            throw new DomainException("Write the question for the firm.");
+        Messages.Add(new TravelMessage { TravelRequestId = Id, IsQuestion = true, Text = question.Trim(), AuthorId = byId, AuthorName = byName, At = at });
+        Status = TravelStatus.InformationRequested;
+    }
+
+    /// <summary>HR answers the regulator's question and sends the request back, amended when <paramref name="amended"/> is given.</summary>
+    public void Answer(string answer, TravelDetails? amended, string byId, string byName, DateTimeOffset at)
+    {
+        Require(TravelStatus.Pending);
+        if (string.IsNullOrWhiteSpace(answer))
+            throw new DomainException("Write your answer to the regulator's question.");
+        if (amended is not null)
+            SetDetails(amended);
+        Messages.Add(new TravelMessage { TravelRequestId = Id, IsQuestion = false, Text = answer.Trim(), AuthorId = byId, AuthorName = byName, At = at });
+        Status = TravelStatus.Pending;
+    }
+
+    /// <summary>Approves the trip, for the requested dates or a shorter stay within them.</summary>
+    public void Approve(string approvalNumber, DateOnly departure, DateOnly returnOn, string? conditions, string byId, string byName, DateTimeOffset at)
+    {
+        Require(TravelStatus.Approved);
+        if (string.IsNullOrWhiteSpace(approvalNumber))
+            throw new ArgumentException("An approval needs its number.", nameof(approvalNumber));
+        if (returnOn < departure)
+            throw new DomainException("The approved return date cannot be before the approved departure date.");
+        if (departure < DepartureOn || returnOn > ReturnOn)
+            throw new DomainException($"The approved dates must lie within the requested trip ({DepartureOn:yyyy-MM-dd} to {ReturnOn:yyyy-MM-dd}); they may be shorter, never longer.");
+        ApprovalNumber = approvalNumber;
+        ApprovedDepartureOn = departure;
+        ApprovedReturnOn = returnOn;
+        Conditions = Clean(conditions);
+        Decided(TravelStatus.Approved, byId, byName, at);
+    }
+
+    public void Deny(string reason, string byId, string byName, DateTimeOffset at)
+    {
+        Require(TravelStatus.Denied);
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new DomainException("Give the reason for denying the request; the firm is told it.");
+        DenialReason = reason.Trim();
+        Decided(TravelStatus.Denied, byId, byName, at);
+    }
+
+    /// <summary>HR takes the request back before the regulator has decided.</summary>
+    public void Withdraw(string? reason, DateTimeOffset at)
+    {
+        Require(TravelStatus.Withdrawn);
+        WithdrawnAt = at;
+        WithdrawalReason = Clean(reason);
+        Status = TravelStatus.Withdrawn;
+    }
+
+    /// <summary>
+    /// The days on which the passport may be collected: from <see cref="TravelRules.ReleaseLeadDays"/> before the
+    /// approved departure until the approved return, and never later than <see cref="TravelRules.ExpireAfterDays"/>
+    /// after the approved departure. Only for an approved trip.
+    /// </summary>
+    public (DateOnly From, DateOnly Until) ReleaseWindow(TravelRules rules)
+    {
+        if (ApprovedDepartureOn is not { } departure || ApprovedReturnOn is not { } returnOn)
+            throw new InvalidOperationException("Only an approved trip has a release window.");
+        var latest = departure.AddDays(Math.Max(0, rules.ExpireAfterDays));
+        return (departure.AddDays(-Math.Max(0, rules.ReleaseLeadDays)), returnOn < latest ? returnOn : latest);
+    }
+
+    /// <summary>Throws, with a sentence for the custody officer, unless the passport may leave for this trip today.</summary>
+    public void CheckReleasable(DateOnly today, TravelRules rules)
+    {
+        switch (Status)
+        {
+            case TravelStatus.Approved:
+                break;
+            case TravelStatus.Released or TravelStatus.Returned:
+                throw new DomainException($"Travel approval {ApprovalNumber} has already been used by a release; a new trip needs a new approval.");
+            case TravelStatus.Expired:
+                throw new DomainException($"Travel approval {ApprovalNumber} has expired: the passport was not collected in time. The firm must request the trip again.");
+            case TravelStatus.Denied:
+                throw new DomainException("This travel request was denied; the passport cannot be released for it.");
+            case TravelStatus.Withdrawn:
+                throw new DomainException("This travel request was withdrawn by the firm; the passport cannot be released for it.");
+            default:
+                throw new DomainException("This travel request has not been approved yet; the passport cannot be released for it.");
+        }
+        var (from, until) = ReleaseWindow(rules);
+        if (today < from)
+            throw new DomainException($"Travel approval {ApprovalNumber} is for a departure on {ApprovedDepartureOn:yyyy-MM-dd}; the passport can be collected from {from:yyyy-MM-dd}.");
+        if (today > until)
+            throw new DomainException($"The approved window of travel approval {ApprovalNumber} ended on {until:yyyy-MM-dd}; the passport cannot be released for it.");
+    }
+
+    /// <summary>Called by <see cref="Passport.ReleaseFor"/> once the release is applied: the approval is used.</summary>
+    internal void MarkReleased(Guid passportId, Guid releaseEventId, DateTimeOffset at, DateOnly dueBack)
+    {
+        Require(TravelStatus.Released);
+        PassportId = passportId;
+        ReleaseEventId = releaseEventId;
+        ReleasedAt = at;
+        DueBackOn = dueBack;
+        Status = TravelStatus.Released;
+    }
+
+    /// <summary>The passport is back: the trip is closed, on time or late by the days the return was late.</summary>
+    public void CloseWithReturn(Guid returnEventId, DateTimeOffset at, int lateByDays)
+    {
+        Require(TravelStatus.Returned);
+        ReturnEventId = returnEventId;
+        ReturnedAt = at;
+        LateByDays = Math.Max(0, lateByDays);
+        Status = TravelStatus.Returned;
+    }
+
+    /// <summary>An approved trip whose window passed without a release.</summary>
+    public bool IsExpiredOn(DateOnly today, TravelRules rules) => Status == TravelStatus.Approved && today > ReleaseWindow(rules).Until;
+
+    public void Expire(DateOnly today, TravelRules rules, DateTimeOffset at)
+    {
+        Require(TravelStatus.Expired);
+        if (!IsExpiredOn(today, rules))
+            throw new DomainException($"Travel approval {ApprovalNumber} can still be collected until {ReleaseWindow(rules).Until:yyyy-MM-dd}.");
+        ExpiredAt = at;
+        Status = TravelStatus.Expired;
+    }
+
+    /// <summary>Overlap of two trips by their days (approved days when approved); a trip touching another's last day overlaps it.</summary>
+    public static bool Overlap(DateOnly fromA, DateOnly toA, DateOnly fromB, DateOnly toB) => fromA <= toB && fromB <= toA;
+
+    /// <summary>The days the trip covers now: approved days once approved, else the requested ones.</summary>
+    public (DateOnly From, DateOnly To) Days => (ApprovedDepartureOn ?? DepartureOn, ApprovedReturnOn ?? ReturnOn);
+
+    private void SetDetails(TravelDetails d)
+    {
+        if (string.IsNullOrWhiteSpace(d.DestinationCountry) || string.IsNullOrWhiteSpace(d.DestinationCity))
+            throw new DomainException("A travel request needs the destination country and city.");
+        if (d.ReturnOn < d.DepartureOn)
+            throw new DomainException("The return date cannot be before the departure date.");
+        if (string.IsNullOrWhiteSpace(d.Itinerary))
+            throw new DomainException("A travel request needs the itinerary.");
+        DestinationCountry = d.DestinationCountry.Trim();
+        DestinationCity = d.DestinationCity.Trim();
+        Purpose = d.Purpose;
+        PurposeDetail = Clean(d.PurposeDetail);
+        InvitingOrganisation = Clean(d.InvitingOrganisation);
+        DepartureOn = d.DepartureOn;
+        ReturnOn = d.ReturnOn;
+        Itinerary = d.Itinerary.Trim();
+        ContactsAbroad = Clean(d.ContactsAbroad);
+        Note = Clean(d.Note);
+    }
+
+    public TravelDetails Details => new(DestinationCountry, DestinationCity, Purpose, PurposeDetail, InvitingOrganisation,
+        DepartureOn, ReturnOn, Itinerary, ContactsAbroad, Note);
+
+    private void Decided(TravelStatus status, string byId, string byName, DateTimeOffset at)
+    {
+        DecidedById = byId;
+        DecidedByName = byName;
+        DecidedAt = at;
+        Status = status;
+    }
+
+    /// <summary>The state machine: from which statuses a request may move to <paramref name="next"/>.</summary>
+    public static IReadOnlyList<TravelStatus> AllowedFrom(TravelStatus next) => next switch
+    {
+        TravelStatus.Pending => [TravelStatus.InformationRequested],
+        TravelStatus.InformationRequested => [TravelStatus.Pending],
+        TravelStatus.Approved or TravelStatus.Denied => [TravelStatus.Pending],
+        TravelStatus.Withdrawn => [TravelStatus.Pending, TravelStatus.InformationRequested],
+        TravelStatus.Released or TravelStatus.Expired => [TravelStatus.Approved],
+        TravelStatus.Returned => [TravelStatus.Released],
+        _ => [],
+    };
+
+    public bool CanBecome(TravelStatus next) => AllowedFrom(next).Contains(Status);
+
+    /// <summary>Throws the refusal a person reads ("A travel request that is withdrawn cannot be approved.").</summary>
+    public void Require(TravelStatus next)
+    {
+        if (!CanBecome(next))
+            throw new DomainException($"A travel request that is {Status.Describe()} cannot be {next.Becoming()}.");
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
+
+public static class TravelText
+{
+    public static string Describe(this TravelStatus status) => status switch
+    {
+        TravelStatus.Pending => "waiting for a decision",
+        TravelStatus.InformationRequested => "waiting for the firm's answer",
+        TravelStatus.Approved => "approved",
+        TravelStatus.Denied => "denied",
+        TravelStatus.Withdrawn => "withdrawn",
+        TravelStatus.Released => "under way (passport released)",
+        TravelStatus.Returned => "closed (passport returned)",
+        TravelStatus.Expired => "expired",
+        _ => status.ToString(),
+    };
+
+    /// <summary>"… cannot be approved", "… cannot be sent back to the regulator".</summary>
+    public static string Becoming(this TravelStatus status) => status switch
+    {
+        TravelStatus.Pending => "sent back to the regulator",
+        TravelStatus.InformationRequested => "questioned",
+        TravelStatus.Approved => "approved",
+        TravelStatus.Denied => "denied",
+        TravelStatus.Withdrawn => "withdrawn",
+        TravelStatus.Released => "used for a release",
+        TravelStatus.Returned => "closed by a return",
+        TravelStatus.Expired => "expired",
+        _ => status.ToString(),
+    };
+
+    public static string Of(TravelStatus status) => status switch
+    {
+        TravelStatus.Pending => "Pending",
+        TravelStatus.InformationRequested => "Information requested",
+        TravelStatus.Approved => "Approved",
+        TravelStatus.Denied => "Denied",
+        TravelStatus.Withdrawn => "Withdrawn",
+        TravelStatus.Released => "Released",
+        TravelStatus.Returned => "Returned",
+        TravelStatus.Expired => "Expired",
+        _ => status.ToString(),
+    };
+
+    public static string Of(TravelPurpose purpose) => purpose switch
+    {
+        TravelPurpose.Conference => "Conference",
+        TravelPurpose.BusinessNegotiation => "Business negotiation",
+        TravelPurpose.Training => "Training",
+        TravelPurpose.AcademicExchange => "Academic exchange",
+        TravelPurpose.PersonalOrFamily => "Personal or family",
+        TravelPurpose.Other => "Other",
+        _ => purpose.ToString(),
+    };
+
+    /// <summary>How a trip ended, as the reviewer reads it: "Returned on time", "Returned 3 days late", "Not collected".</summary>
+    public static string Outcome(TravelStatus status, int? lateByDays) => status switch
+    {
+        TravelStatus.Returned when lateByDays is > 0 => $"Returned {lateByDays} day{(lateByDays == 1 ? "" : "s")} late",
+        TravelStatus.Returned => "Returned on time",
+        TravelStatus.Expired => "Not collected (expired)",
+        TravelStatus.Released => "Abroad now",
+        _ => Of(status),
+    };
+}

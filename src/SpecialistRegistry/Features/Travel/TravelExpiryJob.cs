@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Travel;
+
+/// <summary>
+/// Once a day: approved trips whose release window passed without the passport being collected expire, and
+/// the firm's HR is told. Each trip is its own save guarded by its Version, so the job is an idempotent state
+/// change: a second run (a restart, or a second app server running it at the same moment) finds the trip
+/// already expired — or loses the race on its Version — and changes and tells nothing twice.
+/// </summary>
+public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<TravelRules> rules, TimeProvider clock, ILogger<TravelExpiryJob> logger)
+    : BackgroundService
+{
+    public static readonly Actor JobActor = new("system:travel-expiry", "Travel approval expiry");
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(UntilNextRun(clock.GetUtcNow()), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                var expired = await RunOnceAsync(stoppingToken);
+                if (expired > 0)
+                    logger.LogInformation("Travel approvals expired without a release: {Count}", expired);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "The travel approval expiry run failed; it runs again tomorrow.");
+            }
+        }
+    }
+
+    public TimeSpan UntilNextRun(DateTimeOffset now)
+    {
+        var hour = Math.Clamp(rules.Value.DailyRunHourUtc, 0, 23);
+        var next = new DateTimeOffset(now.UtcDateTime.Date.AddHours(hour), TimeSpan.Zero);
+        if (next <= now)
+            next = next.AddDays(1);
+        return next - now;
+    }
+
+    /// <summary>Expires every approved trip that can no longer be collected; returns how many this run expired.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var r = rules.Value;
+        // The window ends on the approved return or ExpireAfterDays after the approved departure, whichever is first.
+        var departedBefore = today.AddDays(-Math.Max(0, r.ExpireAfterDays));
+        await using var scope = scopes.CreateAsyncScope();
+        var createDb = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>();
+        List<Guid> candidates;
+        await using (var db = createDb())
+        {
+            candidates = await db.TravelRequests.AsNoTracking()
+                .Where(t => t.Status == TravelStatus.Approved && (t.ApprovedDepartureOn < departedBefore || t.ApprovedReturnOn < today))
+                .OrderBy(t => t.ApprovedDepartureOn).Select(t => t.Id).ToListAsync(ct);
+        }
+
+        var expired = 0;
+        foreach (var id in candidates)
+        {
+            await using var db = createDb();
+            db.Actor = JobActor;
+            var trip = await db.TravelRequests.SingleOrDefaultAsync(t => t.Id == id, ct);
+            if (trip is null || !trip.IsExpiredOn(today, r))
+                continue;
+            trip.Expire(today, r, now);
+            var person = await db.Specialists.AsNoTracking().Where(s => s.Id == trip.SpecialistId)
+                .Select(s => s.FullName + " (" + s.LatinName + ")").SingleAsync(ct);
+            TravelNotices.Add(db, await TravelNotices.FirmHrAsync(db, trip.FirmId, ct), NotificationKind.TravelExpired, trip.SpecialistId,
+                $"Travel approval {trip.ApprovalNumber} for {person} to {trip.Destination} expired: the passport was not collected by {trip.ReleaseWindow(r).Until:yyyy-MM-dd}. Request the trip again if it is still planned.", now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                expired++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another server expired it (or an officer released it) first: that change stands, and told whoever it told.
+            }
+        }
+        return expired;
+    }
+}
