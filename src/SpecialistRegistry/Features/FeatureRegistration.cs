@@ -22,6 +22,8 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddRegistryFeatures(this IServiceCollection services)
     {
+        // Pages and services read their texts through IStringLocalizer (docs/localization.md).
+        services.AddLocalization();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<FirmAdminService>();

@@ -22,6 +22,7 @@ public abstract class BunitTestBase : IAsyncLifetime
     {
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         Context.Services.AddMudServices();
+        Context.Services.AddLocalization();
         Context.Services.AddScoped<SpecialistRegistry.Components.Shared.BrowserDownload>();
         // The app's real policies and authorization service, in place of bUnit's placeholder.
         Context.Services.AddAuthorizationCore(o => o.AddRegistryPolicies());
