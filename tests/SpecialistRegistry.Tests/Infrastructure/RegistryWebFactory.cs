@@ -25,6 +25,8 @@ public sealed partial class RegistryWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Registry:DataFolder", _folder);
+        // The tests read English texts unless they ask for Chinese (Accept-Language: zh-CN); the app's own default is zh-CN.
+        builder.UseSetting("Registry:DefaultCulture", "en");
         builder.ConfigureServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = StampClock));
     }
 
