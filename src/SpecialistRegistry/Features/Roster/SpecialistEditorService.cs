@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -18,7 +19,8 @@ public enum SensitiveField
 /// ride along); a save on top of someone else's newer save is refused and the other version returned.
 /// </summary>
 public sealed class SpecialistEditorService(
-    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock)
+    IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
+    IStringLocalizer<RosterText> text)
 {
     public async Task<SpecialistForm?> LoadAsync(Guid id, CancellationToken ct = default)
     {
@@ -42,6 +44,7 @@ public sealed class SpecialistEditorService(
         db.RecordAuditEvent(field == SensitiveField.NationalId ? "RevealedNationalId" : "RevealedPassportNumber",
             field == SensitiveField.NationalId ? nameof(Specialist) : nameof(Passport),
             (field == SensitiveField.NationalId ? specialistId : passportId!.Value).ToString(),
+            // Recorded as a code-like fixed text so the trail reads the same whatever language the user had.
             new Dictionary<string, string?> { ["Reason"] = "Opened in the roster editor by the specialist's own firm" });
         await db.SaveChangesAsync(ct);
         return protector.Reveal(value);
@@ -50,7 +53,7 @@ public sealed class SpecialistEditorService(
     public async Task<SaveOutcome> SaveAsync(SpecialistForm form, CancellationToken ct = default)
     {
         if (currentUser.Get().FirmId is not { } firmId)
-            return SaveOutcome.Error("", "Your account is not linked to a firm. Ask your administrator.");
+            return SaveOutcome.Error("", text["AccountNoFirm"]);
         var errors = Validate(form);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
@@ -100,7 +103,7 @@ public sealed class SpecialistEditorService(
         if (specialist.Version != version)
             return await LoadAsync(id, ct) is { } theirs ? new SaveOutcome.Conflict(theirs) : new SaveOutcome.NotFound();
         if (leftOn > Today.AddDays(31))
-            return SaveOutcome.Error(nameof(SpecialistForm.LeftOn), "The leaving date can be at most a month ahead.");
+            return SaveOutcome.Error(nameof(SpecialistForm.LeftOn), text["LeavingTooFar"]);
         try
         {
             specialist.RecordLeaving(leftOn, reason);
@@ -138,7 +141,7 @@ public sealed class SpecialistEditorService(
             Validator.TryValidateObject(model, new ValidationContext(model), results, validateAllProperties: true);
             foreach (var r in results)
                 foreach (var member in r.MemberNames)
-                    errors.TryAdd(prefix + member, r.ErrorMessage ?? "Invalid value.");
+                    errors.TryAdd(prefix + member, r.ErrorMessage ?? text["InvalidValue"]);
         }
         Check(form, "");
         for (var i = 0; i < form.Expertise.Count; i++) Check(form.Expertise[i], $"Expertise[{i}].");
@@ -150,30 +153,30 @@ public sealed class SpecialistEditorService(
         {
             var dob = DateOnly.FromDateTime(born);
             if (dob > Today.AddYears(-16))
-                errors.TryAdd(nameof(form.DateOfBirth), "The date of birth must be at least 16 years ago.");
+                errors.TryAdd(nameof(form.DateOfBirth), text["BirthAtLeast16"]);
             if (form.HireDate is { } hired && DateOnly.FromDateTime(hired) < dob.AddYears(16))
-                errors.TryAdd(nameof(form.HireDate), "The hire date must be after the person's 16th birthday.");
+                errors.TryAdd(nameof(form.HireDate), text["HireAfter16"]);
         }
         if (form.Email.Trim() is { Length: > 0 } email && !new EmailAddressAttribute().IsValid(email))
-            errors.TryAdd(nameof(form.Email), "Enter a valid e-mail address, or leave it empty.");
+            errors.TryAdd(nameof(form.Email), text["EnterValidEmail"]);
         // Roster files read a row whose first cell starts with # as a note: such a number would vanish from an export's re-import.
         if (form.EmployeeNumber.TrimStart().StartsWith(RosterFormat.NoteMarker))
-            errors.TryAdd(nameof(form.EmployeeNumber), $"An employee number cannot start with {RosterFormat.NoteMarker}, which roster files use to mark a note.");
+            errors.TryAdd(nameof(form.EmployeeNumber), text["NoHashEmployeeNumber", RosterFormat.NoteMarker]);
         if (form.HireDate is { } hire && DateOnly.FromDateTime(hire) > Today.AddYears(1))
-            errors.TryAdd(nameof(form.HireDate), "The hire date can be at most a year ahead.");
+            errors.TryAdd(nameof(form.HireDate), text["HireAtMostYearAhead"]);
         var duplicateAreas = form.Expertise.GroupBy(e => e.Area).Where(g => g.Count() > 1).Select(g => DisplayText.Of(g.Key)).ToList();
         if (duplicateAreas.Count > 0)
-            errors.TryAdd("Expertise", $"Each area once only: {string.Join(", ", duplicateAreas)} is listed twice.");
+            errors.TryAdd("Expertise", text["AreaTwice", string.Join(text["ListSeparator"], duplicateAreas)]);
         for (var i = 0; i < form.Passports.Count; i++)
         {
             var p = form.Passports[i];
             if (p.Id is null && string.IsNullOrWhiteSpace(p.Number))
-                errors.TryAdd($"Passports[{i}].Number", "Enter the passport number.");
+                errors.TryAdd($"Passports[{i}].Number", text["EnterPassportNumber"]);
             if (p.IssuedOn is { } issued && p.ExpiresOn is { } expires && expires <= issued)
-                errors.TryAdd($"Passports[{i}].ExpiresOn", "The expiry date must be after the issue date.");
+                errors.TryAdd($"Passports[{i}].ExpiresOn", text["ExpiryAfterIssue"]);
         }
         if (form.Passports.Count(p => p.IsCurrent) > 1)
-            errors.TryAdd("Passports", "Only one passport can be the current one.");
+            errors.TryAdd("Passports", text["OneCurrentPassport"]);
         return errors;
     }
 
@@ -183,24 +186,24 @@ public sealed class SpecialistEditorService(
         var errors = new Dictionary<string, string>();
         var employeeNumber = form.EmployeeNumber.Trim();
         if (await db.Specialists.AnyAsync(s => s.Id != selfId && s.EmployeeNumber == employeeNumber, ct))
-            errors[nameof(form.EmployeeNumber)] = $"Employee number {employeeNumber} already belongs to someone else in your firm.";
+            errors[nameof(form.EmployeeNumber)] = text["EmployeeNumberTaken", employeeNumber];
         if (!string.IsNullOrWhiteSpace(form.NationalIdNumber))
         {
             var hash = protector.LookupHash(form.NationalIdNumber);
             var holder = await db.Specialists.Where(s => s.Id != selfId && s.NationalId.LookupHash == hash).Select(s => s.FullName).FirstOrDefaultAsync(ct);
             if (holder is not null)
-                errors[nameof(form.NationalIdNumber)] = $"This national ID number is already recorded for {holder}.";
+                errors[nameof(form.NationalIdNumber)] = text["NationalIdTaken", holder];
         }
         var typed = form.Passports.Select((p, i) => (p, i)).Where(x => !string.IsNullOrWhiteSpace(x.p.Number)).ToList();
         foreach (var (p, i) in typed)
         {
             var hash = protector.LookupHash(p.Number);
             if (typed.Any(o => o.i != i && protector.LookupHash(o.p.Number) == hash))
-                errors.TryAdd($"Passports[{i}].Number", "The same passport number is entered twice.");
+                errors.TryAdd($"Passports[{i}].Number", text["PassportTwice"]);
             var holder = await db.Passports.Where(x => x.SpecialistId != selfId && x.Number.LookupHash == hash)
                 .Select(x => x.Specialist!.FullName).FirstOrDefaultAsync(ct);
             if (holder is not null)
-                errors.TryAdd($"Passports[{i}].Number", $"This passport number is already recorded for {holder}.");
+                errors.TryAdd($"Passports[{i}].Number", text["PassportTaken", holder]);
         }
         return errors;
     }

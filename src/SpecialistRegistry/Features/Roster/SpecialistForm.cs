@@ -13,44 +13,44 @@ public sealed class SpecialistForm
     public Guid? Id { get; set; }
     public Guid Version { get; set; }
 
-    [Required(ErrorMessage = "Enter the employee number."), StringLength(40)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterEmployeeNumber)), StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string EmployeeNumber { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter the full name."), StringLength(100)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterFullName)), StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string FullName { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter the name in Latin script (as in the passport)."), StringLength(100)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterLatinName)), StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string LatinName { get; set; } = "";
 
     public Gender Gender { get; set; }
 
-    [Required(ErrorMessage = "Enter the date of birth.")]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterDateOfBirth))]
     public DateTime? DateOfBirth { get; set; }
 
-    [Required(ErrorMessage = "Enter the nationality."), StringLength(60)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterNationality)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Nationality { get; set; } = "China";
 
     /// <summary>The stored number as "••••1234"; empty when none is on record.</summary>
     public string NationalIdMasked { get; set; } = "";
 
     /// <summary>A new number typed in (or the stored one, once revealed). Empty keeps the stored number.</summary>
-    [StringLength(40)]
+    [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string NationalIdNumber { get; set; } = "";
 
-    [StringLength(40)]
+    [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Phone { get; set; } = "";
 
     /// <summary>Optional; when given it must look like an address (checked by the service).</summary>
-    [StringLength(256)]
+    [StringLength(256, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Email { get; set; } = "";
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Position { get; set; } = "";
 
-    [StringLength(100)]
+    [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Department { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter the hire date.")]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterHireDate))]
     public DateTime? HireDate { get; set; }
 
     public EmploymentStatus Status { get; set; }
@@ -68,7 +68,7 @@ public sealed class ExpertiseForm
     public Guid? Id { get; set; }
     public ExpertiseArea Area { get; set; }
     public ExpertiseLevel Level { get; set; }
-    [Range(0, 70, ErrorMessage = "Years must be between 0 and 70.")]
+    [Range(0, 70, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.YearsRange))]
     public int Years { get; set; }
 }
 
@@ -76,13 +76,13 @@ public sealed class EducationForm
 {
     public Guid? Id { get; set; }
     public Degree Degree { get; set; } = Degree.Bachelor;
-    [Required(ErrorMessage = "Enter the field of study."), StringLength(150)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterFieldOfStudy)), StringLength(150, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Field { get; set; } = "";
-    [Required(ErrorMessage = "Enter the institution."), StringLength(200)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterInstitution)), StringLength(200, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Institution { get; set; } = "";
-    [Required(ErrorMessage = "Enter the country."), StringLength(60)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterCountry)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Country { get; set; } = "China";
-    [Range(1940, 2100, ErrorMessage = "Enter a graduation year between 1940 and 2100.")]
+    [Range(1940, 2100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.GraduationYearRange))]
     public int GraduationYear { get; set; } = DateTime.UtcNow.Year;
 }
 
@@ -90,13 +90,13 @@ public sealed class ResearchForm
 {
     public Guid? Id { get; set; }
     public ResearchKind Kind { get; set; }
-    [Required(ErrorMessage = "Enter the title."), StringLength(300)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterTitle)), StringLength(300, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Title { get; set; } = "";
-    [Range(1940, 2100, ErrorMessage = "Enter a year between 1940 and 2100.")]
+    [Range(1940, 2100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.ResearchYearRange))]
     public int Year { get; set; } = DateTime.UtcNow.Year;
-    [StringLength(100)]
+    [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Role { get; set; } = "";
-    [StringLength(200)]
+    [StringLength(200, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Reference { get; set; } = "";
 }
 
@@ -105,13 +105,13 @@ public sealed class PassportForm
     public Guid? Id { get; set; }
     public string NumberMasked { get; set; } = "";
     /// <summary>Required for a new passport; for a stored one, empty keeps the stored number.</summary>
-    [StringLength(40)]
+    [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string Number { get; set; } = "";
-    [Required(ErrorMessage = "Enter the issuing country."), StringLength(60)]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterIssuingCountry)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
     public string IssuingCountry { get; set; } = "China";
-    [Required(ErrorMessage = "Enter the issue date.")]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterIssueDate))]
     public DateTime? IssuedOn { get; set; }
-    [Required(ErrorMessage = "Enter the expiry date.")]
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterExpiryDate))]
     public DateTime? ExpiresOn { get; set; }
     public bool IsCurrent { get; set; } = true;
     /// <summary>Read-only here: only the custody office changes it.</summary>

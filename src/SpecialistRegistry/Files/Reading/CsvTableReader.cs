@@ -22,8 +22,7 @@ public static class CsvTableReader
         if (!CsvTextDecoder.IsUtf8(content))
         {
             if (!CsvTextDecoder.TryDecodeGb18030(content, out text))
-                return ReadTables.Failed("The file's text is neither UTF-8 nor GB18030, so its characters cannot be read reliably. " +
-                                         "In Excel, save it as \"CSV UTF-8 (Comma delimited)\".");
+                return ReadTables.Failed(FilesText.Get("CsvNotUtf8OrGb18030"));
         }
 
         var separator = SeparatorOf(HeaderLine(text ?? System.Text.Encoding.UTF8.GetString(content.AsSpan(0, Math.Min(content.Length, 64 * 1024)))), isColumnName);
@@ -61,23 +60,20 @@ public static class CsvTableReader
 
     private static string Describe(CsvMalformedRecord bad, char separator)
     {
-        var where = $"Row {bad.RecordNumber} (line {bad.LineNumber})";
         return bad.Reason switch
         {
-            CsvMalformedReason.UnterminatedQuote =>
-                $"{where}: a quoted value is never closed, a closing \" is missing. Put a \" at the end of the value, and write any \" inside it as \"\".",
-            CsvMalformedReason.TextAfterClosingQuote =>
-                $"{where}: a quoted value is followed by more text before the next {NameOf(separator)}. Put the whole value in quotes, and write any \" inside it as \"\".",
-            _ => $"{where}: the quoting of this row is broken. Put each value that holds a quote, a {NameOf(separator)} or a line break in quotes, and write any \" inside it as \"\".",
+            CsvMalformedReason.UnterminatedQuote => FilesText.Get("CsvUnclosedQuote", bad.RecordNumber, bad.LineNumber),
+            CsvMalformedReason.TextAfterClosingQuote => FilesText.Get("CsvTextAfterQuote", bad.RecordNumber, bad.LineNumber, NameOf(separator)),
+            _ => FilesText.Get("CsvBrokenQuoting", bad.RecordNumber, bad.LineNumber, NameOf(separator)),
         };
     }
 
-    private static string NameOf(char separator) => separator switch
+    private static string NameOf(char separator) => FilesText.Get(separator switch
     {
-        ';' => "semicolon",
-        '\t' => "tab",
-        _ => "comma",
-    };
+        ';' => "SeparatorSemicolon",
+        '\t' => "SeparatorTab",
+        _ => "SeparatorComma",
+    });
 
     /// <summary>The first line that is neither empty nor a note: where the header is.</summary>
     private static string HeaderLine(string text)

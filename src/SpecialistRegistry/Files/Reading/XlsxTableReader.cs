@@ -18,12 +18,9 @@ namespace SpecialistRegistry.Files.Reading;
 /// </summary>
 public static class XlsxTableReader
 {
-    private const string NotAWorkbook =
-        "This file is not an Excel workbook (.xlsx), although its name says so: it is a zip archive of something else or it is damaged. " +
-        "In Excel, use File › Save As › Excel Workbook (.xlsx).";
+    private static string NotAWorkbook => FilesText.Get("NotAWorkbookDamaged");
 
-    private const string MacroOrTemplate =
-        "This is a macro-enabled workbook or a template, not a plain Excel workbook. Save it as Excel Workbook (.xlsx) and upload it again.";
+    private static string MacroOrTemplate => FilesText.Get("MacroOrTemplate");
 
     // Far above a real roster (20,000 people × 20 cells × 60 characters is 24 million), far below what hurts a server.
     private const long MaxCharactersPerPart = 100_000_000;

@@ -41,7 +41,7 @@ public static class RosterFileWriter
         if (withExplanations)
         {
             // The note marker makes the importer skip this row, so a filled-in template imports as it is.
-            var required = RosterText.Get("RequiredPrefix", language);
+            var required = RosterFileText.Get("RequiredPrefix", language);
             await writer.WriteRowAsync([.. RosterFormat.CsvColumns.Select((c, i) =>
                 (i == 0 ? RosterFormat.NoteMarker + " " : "") + (c.Required ? required : "") + c.Explanation(language))], ct: ct);
         }
@@ -74,16 +74,16 @@ public static class RosterFileWriter
 
     private static async Task WriteReadMeAsync(TableWriter writer, RosterLanguage language, CancellationToken ct)
     {
-        string[] headings = [.. new[] { "ReadMe_Sheet", "ReadMe_Column", "ReadMe_Required", "ReadMe_Explanation" }.Select(k => RosterText.Get(k, language))];
+        string[] headings = [.. new[] { "ReadMe_Sheet", "ReadMe_Column", "ReadMe_Required", "ReadMe_Explanation" }.Select(k => RosterFileText.Get(k, language))];
         TableColumn[] columns = [.. headings.Select((h, i) => new TableColumn(h, Width: ReadMeWidths[i], Wrap: i == 3))];
         var name = language == RosterLanguage.Chinese ? RosterFormat.ReadMeSheetChinese : RosterFormat.ReadMeSheet;
         await writer.StartTableAsync(name, columns, writeHeader: false, ct);
-        var lines = RosterText.ReadMe(language);
+        var lines = RosterFileText.ReadMe(language);
         for (var i = 0; i < lines.Count; i++)
             await writer.WriteRowAsync([lines[i]], i == 0 ? RowStyle.Heading : RowStyle.Normal, ct);
         await writer.WriteRowAsync([], ct: ct);
         await writer.WriteRowAsync(headings, RowStyle.Heading, ct);
-        var yes = RosterText.Get("Yes", language);
+        var yes = RosterFileText.Get("Yes", language);
         foreach (var sheet in RosterFormat.XlsxSheets)
         {
             foreach (var column in sheet.Columns)

@@ -5,7 +5,7 @@ namespace SpecialistRegistry.Files.Roster;
 
 /// <summary>
 /// One column of the roster file: its header in English and in Chinese (either is read, the file's language is
-/// written), whether it must hold a value, and the key of its explanation in RosterText.resx.
+/// written), whether it must hold a value, and the key of its explanation in RosterFileText.resx.
 /// </summary>
 public sealed record RosterColumn(string Name, string ChineseName, string ExplanationKey, bool Required, int MaxLength = 0, CellKind Kind = CellKind.Text)
 {
@@ -14,7 +14,7 @@ public sealed record RosterColumn(string Name, string ChineseName, string Explan
     public TableColumn ToTableColumn(RosterLanguage language) => new(Header(language), Kind);
 
     /// <summary>The line the templates and docs show for this column, in <paramref name="language"/>.</summary>
-    public string Explanation(RosterLanguage language) => RosterText.Explanation(this, language);
+    public string Explanation(RosterLanguage language) => RosterFileText.Explanation(this, language);
 }
 
 /// <summary>A workbook sheet of the format: its name in English (what the code calls it) and in Chinese, and its columns.</summary>

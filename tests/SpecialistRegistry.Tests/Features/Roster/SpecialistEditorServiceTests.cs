@@ -66,6 +66,25 @@ public sealed class SpecialistEditorServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chinese_user_reads_every_field_message_in_chinese()
+    {
+        using var chinese = SpecialistRegistry.Tests.Localization.CultureScope.Chinese();
+        await TestData.AddSpecialistAsync(_app, _firm.Id, "E250");
+        var form = NewForm("E250");
+        form.FullName = "";
+        form.Expertise.Add(new ExpertiseForm { Area = ExpertiseArea.IonExchange, Years = 99 });
+        form.Position = new string('x', 101);
+
+        var invalid = Assert.IsType<SaveOutcome.Invalid>(await AsHr(s => s.SaveAsync(form)));
+
+        Assert.Equal("请填写姓名。", invalid.Errors[nameof(SpecialistForm.FullName)]);
+        Assert.Equal("年限须在 0 至 70 之间。", invalid.Errors["Expertise[0].Years"]);
+        Assert.Equal("最多 100 个字符。", invalid.Errors[nameof(SpecialistForm.Position)]);
+        var duplicate = Assert.IsType<SaveOutcome.Invalid>(await AsHr(s => s.SaveAsync(NewForm("E250"))));
+        Assert.Equal("员工编号 E250 已属于本单位的其他人员。", duplicate.Errors[nameof(SpecialistForm.EmployeeNumber)]);
+    }
+
+    [Fact]
     public async Task Duplicate_employee_passport_or_national_ID_numbers_in_the_firm_are_refused()
     {
         await TestData.AddSpecialistAsync(_app, _firm.Id, "E200", passportNumber: "G99887766", nationalId: "110101198503140018");

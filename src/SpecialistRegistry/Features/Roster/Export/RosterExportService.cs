@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,8 @@ namespace SpecialistRegistry.Features.Roster.Export;
 /// them). Every export is an audited event. People are read a chunk at a time, once per sheet, so a large
 /// roster streams to the response and is never held whole.
 /// </summary>
-public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FieldProtector protector)
+public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FieldProtector protector,
+    IStringLocalizer<RosterText> text)
 {
     private const int ChunkSize = 1000;
 
@@ -100,7 +102,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
     {
         var user = currentUser.Get();
         if (user.Role != Roles.FirmHR || user.FirmId is not { } firmId)
-            throw new DomainException("Only a Firm HR user whose account belongs to a firm can export that firm's roster.");
+            throw new DomainException(text["ExportFirmHrOnly"]);
         return firmId;
     }
 }

@@ -40,14 +40,6 @@ public sealed record ImportProgress(ImportPhase Phase, int Done, int Total)
 {
     public double Percent => Total <= 0 ? 0 : Math.Min(100, 100.0 * Done / Total);
 
-    public string Describe() => Phase switch
-    {
-        ImportPhase.Reading => "Reading the file",
-        ImportPhase.Checking => $"Checking rows: {Done:N0} of {Total:N0}",
-        ImportPhase.Comparing => $"Comparing with your roster: {Done:N0} of {Total:N0}",
-        ImportPhase.Saving => $"Saving: {Done:N0} of {Total:N0} specialists",
-        _ => "Finishing",
-    };
 }
 
 /// <summary>

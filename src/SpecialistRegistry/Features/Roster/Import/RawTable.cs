@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Files;
 using SpecialistRegistry.Files.Reading;
 using SpecialistRegistry.Files.Roster;
@@ -32,7 +33,7 @@ internal static class HeaderMap
     /// <paramref name="error"/>) when the header does not match <paramref name="columns"/>.
     /// </summary>
     public static RawTable? Apply(string? sheet, string? shown, IReadOnlyList<RosterColumn> columns, IEnumerable<SourceRow> rows, int maxRows,
-        string rowsName, out string? error)
+        IStringLocalizer<RosterText> text, out string? error)
     {
         error = null;
         int[]? sourceOf = null;
@@ -44,27 +45,30 @@ internal static class HeaderMap
                 continue;
             if (sourceOf is null)
             {
-                sourceOf = Match(shown, columns, row.Cells, out language, out error);
+                sourceOf = Match(shown, columns, row.Cells, text, out language, out error);
                 if (sourceOf is null)
                     return null;
                 continue;
             }
             if (data.Count == maxRows)
             {
-                error = $"{Where(shown)}has more than {maxRows:N0} {rowsName}, the most one import takes. Split the roster into several files.";
+                error = shown is null ? text["TooManyRowsFile", maxRows]
+                    : sheet == RosterFormat.SpecialistsSheet ? text["TooManySpecialistsSheet", shown, maxRows]
+                    : text["TooManyRowsSheet", shown, maxRows];
                 return null;
             }
             data.Add(Arrange(row, sourceOf));
         }
         if (sourceOf is null)
         {
-            error = shown is null ? "The file is empty: it has no header row and no specialists." : $"Sheet \"{shown}\" is empty: it has no header row.";
+            error = shown is null ? text["FileEmptyNoHeader"] : text["SheetEmptyNoHeader", shown];
             return null;
         }
         return new RawTable(sheet, shown, columns, data, language);
     }
 
-    private static int[]? Match(string? sheet, IReadOnlyList<RosterColumn> columns, string[] header, out RosterLanguage language, out string? error)
+    private static int[]? Match(string? sheet, IReadOnlyList<RosterColumn> columns, string[] header, IStringLocalizer<RosterText> text,
+        out RosterLanguage language, out string? error)
     {
         error = null;
         var names = header.Select(h => Key(h ?? "")).ToArray();
@@ -92,13 +96,14 @@ internal static class HeaderMap
 
         var parts = new List<string>();
         if (missing.Count > 0)
-            parts.Add($"missing column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}");
+            parts.Add(text[missing.Count > 1 ? "MissingColumnMany" : "MissingColumnOne", string.Join(", ", missing)]);
         if (unknown.Count > 0)
-            parts.Add($"unknown column{(unknown.Count > 1 ? "s" : "")} {string.Join(", ", unknown.Select(u => $"\"{u}\""))}");
+            parts.Add(text[unknown.Count > 1 ? "UnknownColumnMany" : "UnknownColumnOne", string.Join(", ", unknown.Select(u => $"\"{u}\""))]);
         if (repeated.Count > 0)
-            parts.Add($"column{(repeated.Count > 1 ? "s" : "")} {string.Join(", ", repeated)} more than once");
-        error = $"The header row of {(sheet is null ? "the file" : $"sheet \"{sheet}\"")} does not match the roster format: {string.Join("; ", parts)}. " +
-                $"The columns are: {string.Join(", ", columns.Select(c => c.Header(shownLanguage)))}. Download the template to start from the right header.";
+            parts.Add(text[repeated.Count > 1 ? "RepeatedColumnMany" : "RepeatedColumnOne", string.Join(", ", repeated)]);
+        var found = string.Join(text["PartSeparator"], parts);
+        var expected = string.Join(", ", columns.Select(c => c.Header(shownLanguage)));
+        error = sheet is null ? text["HeaderMismatchFile", found, expected] : text["HeaderMismatchSheet", sheet, found, expected];
         return null;
     }
 
@@ -148,5 +153,4 @@ internal static class HeaderMap
     private static string Key(string name) =>
         new([.. name.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('-' or '_' or '\uFEFF')).Select(char.ToLowerInvariant)]);
 
-    private static string Where(string? sheet) => sheet is null ? "The file " : $"Sheet \"{sheet}\" ";
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Domain.Records;
 using SpecialistRegistry.Files.Roster;
@@ -11,7 +12,7 @@ namespace SpecialistRegistry.Features.Roster.Import;
 /// </summary>
 internal static class RosterComparer
 {
-    public static ImportCounts Compare(IReadOnlyList<ImportedRow> rows, RosterSnapshot snapshot, string? sheet, RosterLanguage language, ProblemList problems,
+    public static ImportCounts Compare(IReadOnlyList<ImportedRow> rows, RosterSnapshot snapshot, string? sheet, RosterLanguage language, IStringLocalizer<RosterText> text, ProblemList problems,
         IProgress<ImportProgress>? progress, CancellationToken ct, out Dictionary<string, Guid?> versions)
     {
         versions = new Dictionary<string, Guid?>(StringComparer.Ordinal);
@@ -27,7 +28,7 @@ internal static class RosterComparer
             var person = row.Person;
             var existing = row.Rejected ? null : snapshot.ByEmployee.GetValueOrDefault(person.EmployeeNumber);
             if (!row.Rejected)
-                row.Rejected = !CheckAgainstRoster(row, existing, snapshot, sheet, language, problems);
+                row.Rejected = !CheckAgainstRoster(row, existing, snapshot, sheet, language, text, problems);
             row.ExistingId = existing?.Id;
             row.Changes = existing is null || row.Rejected ? [] : SpecialistRecordDiff.Changes(existing.Record, FileRecord(row));
             row.Outcome = row.Rejected ? RowOutcome.Rejected
@@ -48,7 +49,7 @@ internal static class RosterComparer
     }
 
     private static bool CheckAgainstRoster(ImportedRow row, ExistingPerson? existing, RosterSnapshot snapshot, string? sheet, RosterLanguage language,
-        ProblemList problems)
+        IStringLocalizer<RosterText> text, ProblemList problems)
     {
         var ok = true;
         var person = row.Person;
@@ -57,20 +58,19 @@ internal static class RosterComparer
         if (row.NationalIdHash.Length > 0 && Other(snapshot.ByNationalIdHash, row.NationalIdHash, person.EmployeeNumber) is { } idOwner)
         {
             problems.Add(new ImportProblem(sheet, row.Row, nationalIdColumn,
-                $"National ID number {RosterRowParser.Masked(person.NationalIdNumber)} already belongs to {Describe(idOwner)} on your roster."));
+                text["NationalIdBelongsTo", RosterRowParser.Masked(person.NationalIdNumber), text["PersonAndName", idOwner.EmployeeNumber, idOwner.FullName]]));
             ok = false;
         }
         if (row.PassportHash.Length > 0 && Other(snapshot.ByPassportHash, row.PassportHash, person.EmployeeNumber) is { } passportOwner)
         {
             problems.Add(new ImportProblem(sheet, row.Row, passportColumn,
-                $"Passport number {RosterRowParser.Masked(person.Passport!.Number)} already belongs to {Describe(passportOwner)} on your roster."));
+                text["PassportBelongsTo", RosterRowParser.Masked(person.Passport!.Number), text["PersonAndName", passportOwner.EmployeeNumber, passportOwner.FullName]]));
             ok = false;
         }
         if (person.Passport is null && existing?.Record.Passport is { } current)
         {
             problems.Add(new ImportProblem(sheet, row.Row, passportColumn,
-                $"The registry holds a current passport for {person.EmployeeNumber} ({current.Number}), and an import cannot remove a passport. " +
-                "Fill in its details, or ask the custody office to retire it."));
+                text["CannotRemovePassport", person.EmployeeNumber, current.Number]));
             ok = false;
         }
         return ok;
@@ -79,7 +79,6 @@ internal static class RosterComparer
     private static ExistingPerson? Other(Dictionary<string, List<ExistingPerson>> index, string hash, string employeeNumber) =>
         index.TryGetValue(hash, out var owners) ? owners.FirstOrDefault(o => o.EmployeeNumber != employeeNumber) : null;
 
-    private static string Describe(ExistingPerson other) => $"{other.EmployeeNumber} ({other.FullName})";
 
     internal static SpecialistRecord FileRecord(ImportedRow row) => row.Person.ToRecord(row.NationalIdHash, row.PassportHash);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Files;
 using SpecialistRegistry.Files.Reading;
 using SpecialistRegistry.Files.Roster;
@@ -14,24 +15,24 @@ internal static class RosterFileReader
     /// Null with <paramref name="fileError"/> set when the file as a whole cannot be used (wrong type, encoding,
     /// header, size); otherwise the rows, with every row-level problem added to <paramref name="problems"/>.
     /// </summary>
-    public static ParsedRoster? Read(ImportFile file, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+    public static ParsedRoster? Read(ImportFile file, RosterRowParser parser, IStringLocalizer<RosterText> text, ProblemList problems, IProgress<ImportProgress>? progress,
         CancellationToken ct, out string? fileError)
     {
         progress?.Report(new ImportProgress(ImportPhase.Reading, 0, 1));
         if (TableFormats.FromFileName(file.FileName) is not { } format)
         {
-            fileError = $"Only .csv and .xlsx files can be imported; \"{file.FileName}\" is neither.";
+            fileError = text["OnlyCsvXlsx", file.FileName];
             return null;
         }
-        fileError = FileInspector.Check(format, file.Content, RosterLimits.MaxFileBytes, "roster");
+        fileError = FileInspector.Check(format, file.Content, RosterLimits.MaxFileBytes);
         if (fileError is not null)
             return null;
         return format == TableFormat.Csv
-            ? ReadCsv(file.Content, parser, problems, progress, ct, out fileError)
-            : ReadXlsx(file.Content, parser, problems, progress, ct, out fileError);
+            ? ReadCsv(file.Content, parser, text, problems, progress, ct, out fileError)
+            : ReadXlsx(file.Content, parser, text, problems, progress, ct, out fileError);
     }
 
-    private static ParsedRoster? ReadCsv(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+    private static ParsedRoster? ReadCsv(byte[] content, RosterRowParser parser, IStringLocalizer<RosterText> text, ProblemList problems, IProgress<ImportProgress>? progress,
         CancellationToken ct, out string? fileError)
     {
         var read = CsvTableReader.Read(content, name => HeaderMap.IsColumnName(RosterFormat.CsvColumns, name), RosterLimits.MaxSpecialists, ct);
@@ -40,19 +41,19 @@ internal static class RosterFileReader
             fileError = read.Error;
             return null;
         }
-        var table = HeaderMap.Apply(null, null, RosterFormat.CsvColumns, sheets[""], RosterLimits.MaxSpecialists, "specialists", out fileError);
+        var table = HeaderMap.Apply(null, null, RosterFormat.CsvColumns, sheets[""], RosterLimits.MaxSpecialists, text, out fileError);
         if (table is null)
             return null;
-        if (!HasRows(table, out fileError))
+        if (!HasRows(table, text, out fileError))
             return null;
-        ReportCellsBeyondHeader(table, problems, " A value that contains a comma must be in double quotes.");
+        ReportCellsBeyondHeader(table, problems, text["CellsBeyondHeaderCsv", table.Columns.Count]);
         var rows = parser.ParseSpecialists(table, progress, ct);
         parser.ParseCsvLists(table, rows);
         MarkRowsBeyondHeader(table, rows);
         return new ParsedRoster(rows, null, table.Language);
     }
 
-    private static ParsedRoster? ReadXlsx(byte[] content, RosterRowParser parser, ProblemList problems, IProgress<ImportProgress>? progress,
+    private static ParsedRoster? ReadXlsx(byte[] content, RosterRowParser parser, IStringLocalizer<RosterText> text, ProblemList problems, IProgress<ImportProgress>? progress,
         CancellationToken ct, out string? fileError)
     {
         var read = XlsxTableReader.Read(content, name => RosterFormat.SheetNamed(name)?.Name, RosterLimits.MaxListRows, ct);
@@ -64,9 +65,8 @@ internal static class RosterFileReader
         var missing = RosterFormat.XlsxSheets.Where(s => !sheets.ContainsKey(s.Name)).ToList();
         if (missing.Count > 0)
         {
-            fileError = $"The workbook has no sheet named {string.Join(", ", missing.Select(m => $"\"{m.Name}\" (\"{m.ChineseName}\")"))}. " +
-                        $"It needs the sheets {string.Join(", ", RosterFormat.XlsxSheets.Select(s => s.Name))} " +
-                        $"({string.Join("、", RosterFormat.XlsxSheets.Select(s => s.ChineseName))}), as in the template; a list sheet may have just its header row.";
+            fileError = text["MissingSheets", string.Join(", ", missing.Select(m => $"\"{m.Name}\" (\"{m.ChineseName}\")")),
+                string.Join(", ", RosterFormat.XlsxSheets.Select(s => s.Name)), string.Join("、", RosterFormat.XlsxSheets.Select(s => s.ChineseName))];
             return null;
         }
 
@@ -75,16 +75,16 @@ internal static class RosterFileReader
         {
             var first = sheet == RosterFormat.SpecialistsSheet;
             var table = HeaderMap.Apply(sheet, read.NameOf(sheet), columns, sheets[sheet], first ? RosterLimits.MaxSpecialists : RosterLimits.MaxListRows,
-                first ? "specialists" : "rows", out fileError);
+                text, out fileError);
             if (table is null)
                 return null;
             tables.Add(table);
         }
-        if (!HasRows(tables[0], out fileError))
+        if (!HasRows(tables[0], text, out fileError))
             return null;
 
         foreach (var table in tables)
-            ReportCellsBeyondHeader(table, problems, "");
+            ReportCellsBeyondHeader(table, problems, text["CellsBeyondHeader", table.Columns.Count]);
         var rows = parser.ParseSpecialists(tables[0], progress, ct);
         MarkRowsBeyondHeader(tables[0], rows);
         // List rows belong to the first row with their employee number; a repeated number is already a problem
@@ -109,19 +109,16 @@ internal static class RosterFileReader
         return new ParsedRoster(rows, tables[0].Shown, tables[0].Language);
     }
 
-    private static bool HasRows(RawTable table, out string? fileError)
+    private static bool HasRows(RawTable table, IStringLocalizer<RosterText> text, out string? fileError)
     {
-        fileError = table.Rows.Count == 0
-            ? "The file has a header row but no specialists. Add one row per specialist under the header."
-            : null;
+        fileError = table.Rows.Count == 0 ? text["HeaderButNoRows"].Value : null;
         return fileError is null;
     }
 
-    private static void ReportCellsBeyondHeader(RawTable table, ProblemList problems, string hint)
+    private static void ReportCellsBeyondHeader(RawTable table, ProblemList problems, string message)
     {
         foreach (var raw in table.Rows.Where(r => r.CellsBeyondHeader > 0))
-            problems.Add(new ImportProblem(table.Shown, raw.Row, null,
-                $"This row has values in columns that have no header (the header has {table.Columns.Count} columns).{hint}"));
+            problems.Add(new ImportProblem(table.Shown, raw.Row, null, message));
     }
 
     private static void MarkRowsBeyondHeader(RawTable table, List<ImportedRow> rows)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
@@ -18,7 +19,8 @@ public sealed class RosterImportService(
     IDbContextFactory<RegistryDb> dbFactory,
     CurrentUser currentUser,
     FieldProtector protector,
-    TimeProvider clock)
+    TimeProvider clock,
+    IStringLocalizer<RosterText> text)
 {
     /// <summary>Specialists per SaveChanges (or bulk insert) inside the one transaction: keeps the change tracker small and lets progress and cancel act between chunks.</summary>
     internal const int ChunkSize = 100;
@@ -31,18 +33,18 @@ public sealed class RosterImportService(
         RequireFirm();
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content));
         if (file.Content.LongLength > RosterLimits.MaxFileBytes)
-            return ImportPreview.Refused(file.FileName, sha256, FileInspector.TooLarge(file.Content.LongLength, RosterLimits.MaxFileBytes, "roster"));
+            return ImportPreview.Refused(file.FileName, sha256, FileInspector.TooLarge(file.Content.LongLength, RosterLimits.MaxFileBytes));
 
         var problems = new ProblemList();
-        var parser = new RosterRowParser(protector, Today(), problems);
-        var parsed = RosterFileReader.Read(file, parser, problems, progress, ct, out var fileError);
+        var parser = new RosterRowParser(protector, Today(), problems, text);
+        var parsed = RosterFileReader.Read(file, parser, text, problems, progress, ct, out var fileError);
         if (parsed is null)
             return ImportPreview.Refused(file.FileName, sha256, fileError!);
 
         progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, parsed.Rows.Count));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var snapshot = await RosterSnapshot.LoadAsync(db, ct);
-        var counts = RosterComparer.Compare(parsed.Rows, snapshot, parsed.Sheet, parsed.Language, problems, progress, ct, out var versions);
+        var counts = RosterComparer.Compare(parsed.Rows, snapshot, parsed.Sheet, parsed.Language, text, problems, progress, ct, out var versions);
         return new ImportPreview(file.FileName, sha256, counts, problems.Sorted(), problems.Total, parsed.Rows, versions, parsed.Sheet, parsed.Language);
     }
 
@@ -56,8 +58,8 @@ public sealed class RosterImportService(
         var firmId = RequireFirm();
         if (!preview.CanCommit)
             throw new DomainException(preview.TotalProblems > 0
-                ? "The file has problems. Correct them and check the file again; nothing was saved."
-                : "The file changes nothing on your roster; there is nothing to save.");
+                ? text["FileHasProblems"]
+                : text["FileChangesNothing"]);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The change tracker would otherwise scan every tracked entity on each Add; the audit interceptor runs
@@ -65,7 +67,7 @@ public sealed class RosterImportService(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Firms.AnyAsync(f => f.Id == firmId, ct))
-            throw new DomainException("Your firm is not registered; ask an administrator.");
+            throw new DomainException(text["FirmNotRegistered"]);
 
         // Compare again inside the transaction: what is saved is decided against the roster as it is now.
         // A preview that may be committed had no problems, so every row starts valid again (an earlier,
@@ -76,11 +78,10 @@ public sealed class RosterImportService(
         progress?.Report(new ImportProgress(ImportPhase.Comparing, 0, rows.Count));
         var snapshot = await RosterSnapshot.LoadAsync(db, ct);
         var problems = new ProblemList();
-        var counts = RosterComparer.Compare(rows, snapshot, preview.Sheet, preview.Language, problems, progress, ct, out var versions);
+        var counts = RosterComparer.Compare(rows, snapshot, preview.Sheet, preview.Language, text, problems, progress, ct, out var versions);
         var moved = versions.Where(v => !preview.Versions.TryGetValue(v.Key, out var seen) || seen != v.Value).Select(v => v.Key).ToList();
         if (problems.Total > 0 || moved.Count > 0)
-            throw new DomainException(
-                $"Your roster changed after the file was checked{(moved.Count > 0 ? $" ({Sample(moved)})" : "")}. Nothing was saved. Check the file again.");
+            throw new DomainException(moved.Count > 0 ? text["RosterChangedSinceWho", Sample(moved)] : text["RosterChangedSince"]);
 
         var applier = new RosterApplier(db, protector, firmId, clock.GetUtcNow());
         var toSave = counts.New + counts.Changed;
@@ -133,29 +134,33 @@ public sealed class RosterImportService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("Someone changed a specialist in this file while the import was saving. Nothing was saved. Check the file again.");
+            throw new DomainException(text["ChangedWhileSaving"]);
         }
         catch (DbUpdateException)
         {
-            throw new DomainException("The roster changed while the import was saving (for example, someone added the same employee number). Nothing was saved. Check the file again.");
+            throw new DomainException(text["RosterChangedWhileSaving"]);
         }
         return new ImportResult(counts, preview.FileName, preview.Sha256);
     }
 
-    private static readonly TableColumn[] ChangeColumns =
-        [new("Row", CellKind.Number), new(RosterFormat.Employee), new("FullName"), new("Field"), new("Before", Width: 50), new("After", Width: 50)];
-
     /// <summary>The check's "what would change" as a CSV file: one row per changed field of each changed person.</summary>
-    public static async Task WriteChangesAsync(ImportPreview preview, Stream output, CancellationToken ct = default)
+    public async Task WriteChangesAsync(ImportPreview preview, Stream output, CancellationToken ct = default)
     {
+        TableColumn[] columns =
+        [
+            new(text["ChangesColRow"], CellKind.Number), new(text["ChangesColEmployee"]), new(text["ChangesColName"]), new(text["ChangesColField"]),
+            new(text["ChangesColBefore"], Width: 50), new(text["ChangesColAfter"], Width: 50),
+        ];
+        var language = RosterLanguages.Of(System.Globalization.CultureInfo.CurrentUICulture);
         await using var writer = await TableWriter.CreateAsync(TableFormat.Csv, output, ct);
-        await writer.StartTableAsync("Changes", ChangeColumns, ct: ct);
+        await writer.StartTableAsync(text["ChangesSheet"], columns, ct: ct);
         foreach (var person in preview.Changes)
         {
             foreach (var change in person.Fields)
             {
                 await writer.WriteRowAsync(
-                    [person.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), person.EmployeeNumber, person.FullName, change.Field, change.Old ?? "", change.New ?? ""],
+                    [person.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), person.EmployeeNumber, person.FullName,
+                        RosterFormat.CsvColumns.FirstOrDefault(c => c.Name == change.Field)?.Header(language) ?? change.Field, change.Old ?? "", change.New ?? ""],
                     ct: ct);
             }
         }
@@ -176,12 +181,13 @@ public sealed class RosterImportService(
     {
         var user = currentUser.Get();
         if (user.Role != Roles.FirmHR || user.FirmId is not { } firmId)
-            throw new DomainException("Only a Firm HR user whose account belongs to a firm can import that firm's roster.");
+            throw new DomainException(text["ImportFirmHrOnly"]);
         return firmId;
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static string Sample(List<string> employeeNumbers) =>
-        string.Join(", ", employeeNumbers.Take(5)) + (employeeNumbers.Count > 5 ? $" and {employeeNumbers.Count - 5} more" : "");
+    private string Sample(List<string> employeeNumbers) => employeeNumbers.Count > 5
+        ? text["SampleAndMore", string.Join(", ", employeeNumbers.Take(5)), employeeNumbers.Count - 5]
+        : string.Join(", ", employeeNumbers);
 }

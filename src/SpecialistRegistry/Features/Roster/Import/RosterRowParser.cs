@@ -2,6 +2,7 @@ using System.Globalization;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Domain.Records;
 using SpecialistRegistry.Files.Roster;
 
@@ -12,7 +13,7 @@ namespace SpecialistRegistry.Features.Roster.Import;
 /// that says what is wrong and what is allowed. Checks that need only the file (duplicates within it, list rows
 /// without a person) are made here; checks against the database are <see cref="RosterComparer"/>'s.
 /// </summary>
-internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, ProblemList problems)
+internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, ProblemList problems, IStringLocalizer<RosterText> text)
 {
     private static readonly IReadOnlyList<RosterColumn> Columns = RosterFormat.SpecialistColumns;
     private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
@@ -44,7 +45,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             var repeats = person.EmployeeNumber.Length > 0 && !byEmployee.TryAdd(person.EmployeeNumber, raw.Row);
             if (repeats)
                 Problem(At(table.Shown, raw, SpecialistField.EmployeeNumber),
-                    $"Employee number {person.EmployeeNumber} appears more than once in the file (first on row {byEmployee[person.EmployeeNumber]}).");
+                    text["DuplicateEmployee", person.EmployeeNumber, byEmployee[person.EmployeeNumber]]);
             // A row that repeats a person's employee number is one problem, not three: its numbers clashing with
             // that same person's are part of the repetition.
             if (person.NationalIdNumber.Length > 0)
@@ -52,14 +53,14 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
                 row.NationalIdHash = protector.LookupHash(person.NationalIdNumber);
                 if (!byNationalId.TryAdd(row.NationalIdHash, row) && !SamePerson(byNationalId[row.NationalIdHash], person, repeats))
                     Problem(At(table.Shown, raw, SpecialistField.NationalIdNumber),
-                        $"National ID number {Masked(person.NationalIdNumber)} is also given for {Who(byNationalId[row.NationalIdHash])}. A national ID number belongs to one person.");
+                        text["DuplicateNationalId", Masked(person.NationalIdNumber), Who(byNationalId[row.NationalIdHash])]);
             }
             if (person.Passport is { } passport)
             {
                 row.PassportHash = protector.LookupHash(passport.Number);
                 if (!byPassport.TryAdd(row.PassportHash, row) && !SamePerson(byPassport[row.PassportHash], person, repeats))
                     Problem(At(table.Shown, raw, SpecialistField.PassportNumber),
-                        $"Passport number {Masked(passport.Number)} is also given for {Who(byPassport[row.PassportHash])}. A passport belongs to one person.");
+                        text["DuplicatePassport", Masked(passport.Number), Who(byPassport[row.PassportHash])]);
             }
             row.Rejected = _rowProblems > 0;
             rows.Add(row);
@@ -77,9 +78,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             var raw = table.Rows[i];
             var row = rows[i];
             _rowProblems = 0;
-            CsvList(raw, row, SpecialistField.Expertise, RosterFormat.ExpertiseColumns, "Area|Level|Years", 3, ParseExpertise, p => p.Expertise, "expertise");
-            CsvList(raw, row, SpecialistField.Education, RosterFormat.EducationColumns, "Degree|Field|Institution|Country|GraduationYear", 5, ParseEducation, p => p.Education, "education");
-            CsvList(raw, row, SpecialistField.Research, RosterFormat.ResearchColumns, "Kind|Title|Year|Role|Reference", 3, ParseResearch, p => p.Research, "research");
+            CsvList(raw, row, SpecialistField.Expertise, RosterFormat.ExpertiseColumns, 3, ParseExpertise, p => p.Expertise, text["Noun_Expertise"]);
+            CsvList(raw, row, SpecialistField.Education, RosterFormat.EducationColumns, 5, ParseEducation, p => p.Education, text["Noun_Education"]);
+            CsvList(raw, row, SpecialistField.Research, RosterFormat.ResearchColumns, 3, ParseResearch, p => p.Research, text["Noun_Research"]);
             row.Rejected |= _rowProblems > 0;
         }
     }
@@ -99,12 +100,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             var at = new Loc(table.Shown, raw.Row, table.Columns[0].Header(_language));
             if (employee.Length == 0)
             {
-                Problem(at, $"{table.Columns[0].Header(_language)} is missing. Each row must name a person on the {specialistsSheet} sheet.");
+                Problem(at, text["ListRowNoEmployee", table.Columns[0].Header(_language), specialistsSheet]);
                 continue;
             }
             if (!byEmployee.TryGetValue(employee, out var row))
             {
-                Problem(at, $"Employee number {employee} is not on the {specialistsSheet} sheet.");
+                Problem(at, text["ListRowUnknownEmployee", employee, specialistsSheet]);
                 continue;
             }
             _rowProblems = 0;
@@ -114,13 +115,13 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             switch (table.Sheet)
             {
                 case RosterFormat.ExpertiseSheet:
-                    AddItem(row, p => p.Expertise, ParseExpertise(values, FieldAt), FieldAt(0), "expertise", copies);
+                    AddItem(row, p => p.Expertise, ParseExpertise(values, FieldAt), FieldAt(0), text["Noun_Expertise"], copies);
                     break;
                 case RosterFormat.EducationSheet:
-                    AddItem(row, p => p.Education, ParseEducation(values, FieldAt), FieldAt(0), "education", copies);
+                    AddItem(row, p => p.Education, ParseEducation(values, FieldAt), FieldAt(0), text["Noun_Education"], copies);
                     break;
                 default:
-                    AddItem(row, p => p.Research, ParseResearch(values, FieldAt), FieldAt(0), "research", copies);
+                    AddItem(row, p => p.Research, ParseResearch(values, FieldAt), FieldAt(0), text["Noun_Research"], copies);
                     break;
             }
             row.Rejected |= _rowProblems > 0;
@@ -139,14 +140,14 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             EmployeeNumber = Text(SpecialistField.EmployeeNumber),
             FullName = Text(SpecialistField.FullName),
             LatinName = Text(SpecialistField.LatinName),
-            Gender = Choice<Gender>(At_(SpecialistField.Gender), Cell(SpecialistField.Gender), "gender") ?? default,
+            Gender = Choice<Gender>(At_(SpecialistField.Gender), Cell(SpecialistField.Gender), text["Noun_Gender"]) ?? default,
             Nationality = RosterValues.ReadCountry(Text(SpecialistField.Nationality)),
-            NationalIdNumber = Number(At_(SpecialistField.NationalIdNumber), Cell(SpecialistField.NationalIdNumber), "national ID number"),
+            NationalIdNumber = Number(At_(SpecialistField.NationalIdNumber), Cell(SpecialistField.NationalIdNumber), text["Noun_NationalIdNumber"]),
             Phone = Text(SpecialistField.Phone),
             Email = Email(At_(SpecialistField.Email), Text(SpecialistField.Email)),
             Position = Text(SpecialistField.Position),
             Department = Text(SpecialistField.Department),
-            Status = Choice<EmploymentStatus>(At_(SpecialistField.Status), Cell(SpecialistField.Status), "employment status") ?? default,
+            Status = Choice<EmploymentStatus>(At_(SpecialistField.Status), Cell(SpecialistField.Status), text["Noun_EmploymentStatus"]) ?? default,
         };
         var born = Date(SpecialistField.DateOfBirth);
         var hired = Date(SpecialistField.HireDate);
@@ -154,15 +155,15 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var leftReason = Text(SpecialistField.LeftReason);
         if (born is { } b && (b > today || b < EarliestBirth))
         {
-            Problem(At_(SpecialistField.DateOfBirth), b > today ? "The date of birth is in the future." : "The date of birth is before 1900.");
+            Problem(At_(SpecialistField.DateOfBirth), b > today ? text["BirthInFuture"] : text["BirthBefore1900"]);
             born = null;
         }
         if (hired is { } h)
         {
             if (born is { } b2 && h < b2)
-                Problem(At_(SpecialistField.HireDate), "The hire date is before the date of birth.");
+                Problem(At_(SpecialistField.HireDate), text["HireBeforeBirth"]);
             else if (h > today.AddYears(1))
-                Problem(At_(SpecialistField.HireDate), "The hire date is more than a year in the future.");
+                Problem(At_(SpecialistField.HireDate), text["HireTooLate"]);
         }
         person.DateOfBirth = born ?? default;
         person.HireDate = hired ?? default;
@@ -171,20 +172,20 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         if (person.Status == EmploymentStatus.Left)
         {
             if (leftOn is null && Cell(SpecialistField.LeftOn).Length == 0)
-                Problem(At_(SpecialistField.LeftOn), "LeftOn is missing; it is required when Status is Left.");
+                Problem(At_(SpecialistField.LeftOn), text["RequiredWhen", Header(SpecialistField.LeftOn), Header(SpecialistField.Status), Label(EmploymentStatus.Left)]);
             if (leftReason.Length == 0)
-                Problem(At_(SpecialistField.LeftReason), "LeftReason is missing; it is required when Status is Left.");
+                Problem(At_(SpecialistField.LeftReason), text["RequiredWhen", Header(SpecialistField.LeftReason), Header(SpecialistField.Status), Label(EmploymentStatus.Left)]);
             if (leftOn is { } l && hired is { } h2 && l < h2)
-                Problem(At_(SpecialistField.LeftOn), "The leaving date is before the hire date.");
+                Problem(At_(SpecialistField.LeftOn), text["LeftBeforeHire"]);
             person.LeftOn = leftOn;
             person.LeftReason = leftReason;
         }
         else if (statusGiven)
         {
             if (Cell(SpecialistField.LeftOn).Length > 0)
-                Problem(At_(SpecialistField.LeftOn), "LeftOn must be empty while Status is Current.");
+                Problem(At_(SpecialistField.LeftOn), text["EmptyWhile", Header(SpecialistField.LeftOn), Header(SpecialistField.Status), Label(EmploymentStatus.Current)]);
             if (leftReason.Length > 0)
-                Problem(At_(SpecialistField.LeftReason), "LeftReason must be empty while Status is Current.");
+                Problem(At_(SpecialistField.LeftReason), text["EmptyWhile", Header(SpecialistField.LeftReason), Header(SpecialistField.Status), Label(EmploymentStatus.Current)]);
         }
 
         person.Passport = Passport(sheet, raw);
@@ -198,8 +199,8 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             return null;
         var before = _rowProblems;
         foreach (var f in fields.Where(f => raw.Cells[(int)f].Length == 0))
-            Problem(At(sheet, raw, f), $"{Columns[(int)f].Header(_language)} is missing; a passport needs its number, issuing country, issue date and expiry date.");
-        var number = Number(At(sheet, raw, SpecialistField.PassportNumber), raw.Cells[(int)SpecialistField.PassportNumber], "passport number");
+            Problem(At(sheet, raw, f), text["PassportPartMissing", Columns[(int)f].Header(_language)]);
+        var number = Number(At(sheet, raw, SpecialistField.PassportNumber), raw.Cells[(int)SpecialistField.PassportNumber], text["Noun_PassportNumber"]);
         var country = RosterValues.ReadCountry(Text(At(sheet, raw, SpecialistField.PassportIssuingCountry),
             raw.Cells[(int)SpecialistField.PassportIssuingCountry], Columns[(int)SpecialistField.PassportIssuingCountry]));
         var issued = Date(At(sheet, raw, SpecialistField.PassportIssuedOn), raw.Cells[(int)SpecialistField.PassportIssuedOn],
@@ -207,9 +208,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var expires = Date(At(sheet, raw, SpecialistField.PassportExpiresOn), raw.Cells[(int)SpecialistField.PassportExpiresOn],
             raw.IsNumeric((int)SpecialistField.PassportExpiresOn), Columns[(int)SpecialistField.PassportExpiresOn]);
         if (issued is { } i && i > today)
-            Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), "The passport's issue date is in the future.");
+            Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), text["PassportIssuedInFuture"]);
         if (issued is { } i2 && expires is { } e && e <= i2)
-            Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), "The passport's expiry date is not after its issue date.");
+            Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), text["PassportExpiryNotAfterIssue"]);
         return _rowProblems > before || issued is null || expires is null || number.Length == 0
             ? null
             : new RosterPassport(number, country, issued.Value, expires.Value);
@@ -218,9 +219,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     private ExpertiseItem? ParseExpertise(string[] values, Func<int, Loc> at)
     {
         var before = _rowProblems;
-        var area = Choice<ExpertiseArea>(at(0), values[0], "expertise area");
-        var level = Choice<ExpertiseLevel>(at(1), values[1], "expertise level");
-        var years = Whole(at(2), values[2], 0, RosterLimits.MaxExpertiseYears, "Years");
+        var area = Choice<ExpertiseArea>(at(0), values[0], text["Noun_ExpertiseArea"]);
+        var level = Choice<ExpertiseLevel>(at(1), values[1], text["Noun_ExpertiseLevel"]);
+        var years = Whole(at(2), values[2], 0, RosterLimits.MaxExpertiseYears, RosterFormat.ExpertiseColumns[3].Header(_language));
         return _rowProblems > before ? null : new ExpertiseItem(area!.Value, level!.Value, years!.Value);
     }
 
@@ -228,11 +229,11 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         var before = _rowProblems;
         var columns = RosterFormat.EducationColumns;
-        var degree = Choice<Degree>(at(0), values[0], "degree");
+        var degree = Choice<Degree>(at(0), values[0], text["Noun_Degree"]);
         var field = Text(at(1), values[1], columns[2]);
         var institution = Text(at(2), values[2], columns[3]);
         var country = RosterValues.ReadCountry(Text(at(3), values[3], columns[4]));
-        var year = Whole(at(4), values[4], RosterLimits.EarliestYear, today.Year + 8, "GraduationYear");
+        var year = Whole(at(4), values[4], RosterLimits.EarliestYear, today.Year + 8, columns[5].Header(_language));
         return _rowProblems > before ? null : new EducationItem(degree!.Value, field, institution, country, year!.Value);
     }
 
@@ -240,15 +241,15 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         var before = _rowProblems;
         var columns = RosterFormat.ResearchColumns;
-        var kind = Choice<ResearchKind>(at(0), values[0], "research kind");
+        var kind = Choice<ResearchKind>(at(0), values[0], text["Noun_ResearchKind"]);
         var title = Text(at(1), values[1], columns[2]);
-        var year = Whole(at(2), values[2], RosterLimits.EarliestYear, today.Year + 5, "Year");
+        var year = Whole(at(2), values[2], RosterLimits.EarliestYear, today.Year + 5, columns[3].Header(_language));
         var role = Text(at(3), values[3], columns[4]);
         var reference = Text(at(4), values[4], columns[5]);
         return _rowProblems > before ? null : new ResearchItem(kind!.Value, title, year!.Value, role, reference);
     }
 
-    private void CsvList<T>(RawRow raw, ImportedRow row, SpecialistField column, IReadOnlyList<RosterColumn> itemColumns, string shape,
+    private void CsvList<T>(RawRow raw, ImportedRow row, SpecialistField column, IReadOnlyList<RosterColumn> itemColumns,
         int minFields, Func<string[], Func<int, Loc>, T?> parse, Func<RosterPerson, List<T>> target, string what) where T : class
     {
         var cell = raw.Cells[(int)column];
@@ -260,15 +261,17 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         for (var k = 0; k < items.Count; k++)
         {
             var fields = items[k];
-            var prefix = $"Item {k + 1}";
             if (fields.Length < minFields || fields.Length > fieldCount)
             {
-                Problem(new Loc(null, raw.Row, columnName), $"{prefix} has {fields.Length} field{(fields.Length == 1 ? "" : "s")}; write each {what} item as {shape}, items separated by ;");
+                var shape = string.Join(RosterFormat.FieldSeparator, itemColumns.Skip(1).Select(c => c.Header(_language)));
+                Problem(new Loc(null, raw.Row, columnName), fields.Length == 1
+                    ? text["ItemFieldCountOne", k + 1, what, shape]
+                    : text["ItemFieldCountMany", k + 1, fields.Length, what, shape]);
                 continue;
             }
             if (fields.Length < fieldCount)
                 fields = [.. fields, .. Enumerable.Repeat("", fieldCount - fields.Length)];
-            Loc FieldAt(int f) => new(null, raw.Row, columnName, $"{prefix}, {itemColumns[f + 1].Header(_language)}: ");
+            Loc FieldAt(int f) => new(null, raw.Row, columnName, text["ItemPrefix", k + 1, itemColumns[f + 1].Header(_language)]);
             AddItem(row, target, parse(fields, FieldAt), FieldAt(0), what);
         }
     }
@@ -282,12 +285,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             return;
         if (list.Count == RosterLimits.MaxItemsPerList)
         {
-            Problem(at, $"{row.Person.EmployeeNumber} has more than {RosterLimits.MaxItemsPerList} {what} items, the most one person may have.");
+            Problem(at, text["TooManyItems", row.Person.EmployeeNumber, RosterLimits.MaxItemsPerList, what]);
             return;
         }
         if (item is ExpertiseItem expertise && row.Person.Expertise.Any(e => e.Area == expertise.Area))
         {
-            Problem(at, $"Expertise area {expertise.Area} is listed more than once for {row.Person.EmployeeNumber}; give it once, with the highest level.");
+            Problem(at, text["ExpertiseTwice", _language == RosterLanguage.English ? expertise.Area.ToString() : RosterValues.Write(expertise.Area, _language), row.Person.EmployeeNumber]);
             return;
         }
         list.Add(item);
@@ -298,11 +301,11 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         if (value.Length == 0)
         {
             if (column.Required)
-                Problem(at, $"{column.Header(_language)} is missing; it is required.");
+                Problem(at, text["Missing", column.Header(_language)]);
             return "";
         }
         if (column.MaxLength > 0 && value.Length > column.MaxLength)
-            Problem(at, $"{column.Header(_language)} is {value.Length} characters long; at most {column.MaxLength} are allowed.");
+            Problem(at, text["TooLong", column.Header(_language), value.Length, column.MaxLength]);
         return value;
     }
 
@@ -310,7 +313,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         var atSign = value.IndexOf('@', StringComparison.Ordinal);
         if (value.Length > 0 && (atSign <= 0 || atSign == value.Length - 1 || value.IndexOf('@', atSign + 1) >= 0 || value.Any(char.IsWhiteSpace)))
-            Problem(at, $"\"{value}\" is not an e-mail address.");
+            Problem(at, text["NotAnEmail", value]);
         return value;
     }
 
@@ -322,12 +325,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             return "";
         if (!normalized.All(char.IsAsciiLetterOrDigit))
         {
-            Problem(at, $"The {what} may contain only Latin letters and digits (spaces and hyphens are ignored).");
+            Problem(at, text["NumberLettersDigits", what]);
             return "";
         }
         if (normalized.Length > RosterLimits.MaxNumberLength)
         {
-            Problem(at, $"The {what} is {normalized.Length} characters long; at most {RosterLimits.MaxNumberLength} are allowed.");
+            Problem(at, text["NumberTooLong", what, normalized.Length, RosterLimits.MaxNumberLength]);
             return "";
         }
         return normalized;
@@ -338,17 +341,17 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         if (value.Length == 0)
         {
             if (column.Required)
-                Problem(at, $"{column.Header(_language)} is missing; it is required.");
+                Problem(at, text["Missing", column.Header(_language)]);
             return null;
         }
         // A cell Excel stores as a date arrives as its serial number; only a plausible range is taken as one,
         // so that a year typed into a date cell (1985) is refused rather than read as 1905-06-07.
         if (numeric && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is >= 10959 and < 73051)
             return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
-        var text = value.Split(' ', 2)[0];
-        if (DateOnly.TryParseExact(text, RosterFormat.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        var datePart = value.Split(' ', 2)[0];
+        if (DateOnly.TryParseExact(datePart, RosterFormat.DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             return date;
-        Problem(at, $"\"{value}\" is not a date. Write dates as yyyy-MM-dd, for example 1985-03-12.");
+        Problem(at, text["NotADate", value]);
         return null;
     }
 
@@ -356,17 +359,17 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         if (value.Length == 0)
         {
-            Problem(at, $"{name} is missing; it is required.");
+            Problem(at, text["Missing", name]);
             return null;
         }
         if (!int.TryParse(value, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number))
         {
-            Problem(at, $"\"{value}\" is not a whole number; {name} must be a whole number from {min} to {max}.");
+            Problem(at, text["NotAWholeNumber", value, name, min, max]);
             return null;
         }
         if (number < min || number > max)
         {
-            Problem(at, $"{name} must be from {min} to {max}; {number} is outside that range.");
+            Problem(at, text["OutOfRange", name, min, max, number]);
             return null;
         }
         return number;
@@ -376,22 +379,22 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         if (value.Length == 0)
         {
-            Problem(at, $"The {what} is missing; use one of: {RosterFormat.Allowed<T>(_language)}.");
+            Problem(at, text["ChoiceMissing", what, RosterFormat.Allowed<T>(_language)]);
             return null;
         }
         if (RosterValues.TryRead<T>(value, out var parsed))
             return parsed;
-        Problem(at, $"\"{value}\" is not a known {what}. Use one of: {RosterFormat.Allowed<T>(_language)}.");
+        Problem(at, text["ChoiceUnknown", value, what, RosterFormat.Allowed<T>(_language)]);
         return null;
     }
 
     private Loc At(string? sheet, RawRow raw, SpecialistField field) =>
         new(sheet, raw.Row, RosterFormat.CsvColumns[(int)field].Header(_language));
 
-    private void Problem(Loc at, string message)
+    private void Problem(Loc at, LocalizedString message)
     {
         _rowProblems++;
-        problems.Add(new ImportProblem(at.Sheet, at.Row, at.Column, at.Prefix + message));
+        problems.Add(new ImportProblem(at.Sheet, at.Row, at.Column, at.Prefix + message.Value));
     }
 
     private static bool SamePerson(ImportedRow earlier, RosterPerson person, bool repeatsEmployeeNumber) =>
@@ -399,6 +402,10 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
 
     internal static string Masked(string number) => $"••••{number[^Math.Min(4, number.Length)..]}";
 
-    private static string Who(ImportedRow other) =>
-        other.Person.EmployeeNumber.Length > 0 ? $"{other.Person.EmployeeNumber} on row {other.Row}" : $"row {other.Row}";
+    private string Who(ImportedRow other) =>
+        other.Person.EmployeeNumber.Length > 0 ? text["WhoOnRow", other.Person.EmployeeNumber, other.Row] : text["WhoRow", other.Row];
+
+    private string Header(SpecialistField field) => RosterFormat.SpecialistColumns[(int)field].Header(_language);
+
+    private string Label(EmploymentStatus status) => RosterValues.Write(status, _language);
 }

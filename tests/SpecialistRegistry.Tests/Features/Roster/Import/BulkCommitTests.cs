@@ -182,7 +182,8 @@ public sealed partial class BulkCommitTests(RosterFixture fixture) : IClassFixtu
         await using var scope = fixture.App.Scope(TestUsers.FirmHr(firm));
         var services = scope.ServiceProvider;
         var import = new RosterImportService(services.GetRequiredService<IDbContextFactory<RegistryDb>>(), services.GetRequiredService<CurrentUser>(),
-            services.GetRequiredService<FieldProtector>(), services.GetRequiredService<TimeProvider>()) { BulkInsertNewPeople = bulk };
+            services.GetRequiredService<FieldProtector>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SpecialistRegistry.Features.Roster.RosterText>>()) { BulkInsertNewPeople = bulk };
         await import.CommitAsync(preview);
         return (first, (await fixture.CountAsync()).AuditEntries);
     }

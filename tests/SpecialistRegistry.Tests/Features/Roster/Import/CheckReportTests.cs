@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Tests.Infrastructure;
 using System.IO.Compression;
 using System.Text;
 using SpecialistRegistry.Domain;
@@ -80,7 +82,8 @@ public sealed class CheckReportTests(RosterFixture fixture) : IClassFixture<Rost
         Assert.DoesNotContain(change.Fields, f => (f.Old + f.New).Contains("E00000002", StringComparison.Ordinal));
 
         using var csv = new MemoryStream();
-        await RosterImportService.WriteChangesAsync(preview, csv);
+        await using (var scope = fixture.App.Scope(TestUsers.FirmHr(firm)))
+            await scope.ServiceProvider.GetRequiredService<RosterImportService>().WriteChangesAsync(preview, csv);
         var rows = CsvTableReader.Read(csv.ToArray(), _ => true, 100, CancellationToken.None).Sheets![""];
         Assert.Equal(["Row", "EmployeeNumber", "FullName", "Field", "Before", "After"], rows[0].Cells);
         Assert.Equal(["3", "T00002", "李娜娜", "FullName", old.FullName, "李娜娜"], rows[1].Cells);

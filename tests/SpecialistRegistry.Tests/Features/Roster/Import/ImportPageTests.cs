@@ -88,6 +88,28 @@ public sealed class ImportPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task For_a_chinese_user_the_page_and_every_problem_read_in_chinese()
+    {
+        using var chinese = SpecialistRegistry.Tests.Localization.CultureScope.Chinese();
+        await using var app = await TestApp.StartAsync();
+        var firm = await NewFirmAsync(app);
+        await using var scope = UseImportService(app, firm);
+        var rows = RosterFiles.CsvRows(RosterSamples.People(2));
+        rows[1]["Gender"] = "未知";
+        var page = Context.Render<ImportPage>();
+        Assert.Contains("导入名册", page.Markup);
+        Assert.Contains("2. 检查文件", page.Markup);
+
+        page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(RosterFiles.CsvText(rows), "名单.csv"));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=problems] tbody tr")), Patience);
+        Assert.Contains("检查发现 1 个问题。", page.Find("[data-testid=summary]").TextContent);
+        var problem = page.Find("[data-testid=problems] tbody tr").TextContent;
+        Assert.Contains("“未知”不是有效的性别。请填写以下之一：Female, Male, Other。", problem);
+        Assert.DoesNotContain("is not a known", page.Markup);
+    }
+
+    [Fact]
     public async Task A_file_of_the_wrong_kind_is_refused_with_its_reason()
     {
         await using var app = await TestApp.StartAsync();

@@ -5,13 +5,13 @@ using SpecialistRegistry.Domain.Records;
 
 namespace SpecialistRegistry.Files.Roster;
 
-/// <summary>The roster file's own texts (column explanations, the Read me sheet) in the file's language, from RosterText.resx.</summary>
-public static class RosterText
+/// <summary>The roster file's own texts (column explanations, the Read me sheet) in the file's language, from RosterFileText.resx.</summary>
+public static class RosterFileText
 {
-    private static readonly ResourceManager Texts = new("SpecialistRegistry.Files.Roster.RosterText", typeof(RosterText).Assembly);
+    private static readonly ResourceManager Texts = new("SpecialistRegistry.Files.Roster.RosterFileText", typeof(RosterFileText).Assembly);
 
     public static string Get(string key, RosterLanguage language) =>
-        Texts.GetString(key, language.Culture()) ?? throw new InvalidOperationException($"RosterText has no text {key}.");
+        Texts.GetString(key, language.Culture()) ?? throw new InvalidOperationException($"RosterFileText has no text {key}.");
 
     public static string Explanation(RosterColumn column, RosterLanguage language)
     {
