@@ -56,11 +56,13 @@ public class AppServer : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser (no cookies) whose language is <paramref name="locale"/>, as its Accept-Language says.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         return await context.NewPageAsync();

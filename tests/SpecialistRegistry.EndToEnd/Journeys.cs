@@ -11,9 +11,10 @@ public static class Journeys
     public static async Task SubmitSignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        // By the fields' names, not their labels: the form reads in Chinese or English.
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
     }
 
     public static async Task SignInAsync(IPage page, string email, string password)
