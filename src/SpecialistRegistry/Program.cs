@@ -8,7 +8,9 @@ using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Localization;
 
-var builder = WebApplication.CreateBuilder(args);
+// A maintenance command (`-- audit verify --Registry:DataFolder=...`) takes the app's settings around its words.
+var (command, settings) = CommandLine.Split(args);
+var builder = WebApplication.CreateBuilder(settings);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 // Snackbars appear at full strength at once: a fading-in message is briefly too faint to read (and fails contrast checks).
@@ -22,8 +24,8 @@ var app = builder.Build();
 
 // `dotnet run -- audit verify` and friends run a command against the database instead of serving.
 // Otherwise the database is migrated (and, in Development, seeded) by DatabaseStartupService as the host starts.
-if (CommandLine.IsCommand(args))
-    return await CommandLine.RunAsync(app.Services, args, Console.Out);
+if (command.Length > 0)
+    return await CommandLine.RunAsync(app.Services, command, Console.Out);
 
 if (!app.Environment.IsDevelopment())
 {

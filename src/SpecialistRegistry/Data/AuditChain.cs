@@ -23,7 +23,7 @@ public static class AuditChain
     };
 
     /// <summary>Makes <paramref name="e"/> the next link after <paramref name="previousHash"/>; returns its hash.</summary>
-    internal static string Link(AuditEntry e, long sequence, DateTimeOffset at, Actor actor, string previousHash)
+    internal static string Link(AuditEntry e, long sequence, DateTimeOffset at, Actor actor, string previousHash, FieldProtector seals)
     {
         e.Sequence = sequence;
         e.At = at;
@@ -31,6 +31,7 @@ public static class AuditChain
         e.ActorName = actor.Name;
         e.PreviousHash = previousHash;
         e.Hash = ComputeHash(e);
+        e.Seal = seals.SealAuditEntry(e.Hash);
         return e.Hash;
     }
 
@@ -83,8 +84,11 @@ public static class AuditChain
     }
 }
 
-/// <summary>Checks one entry at a time against the one before, so a long chain can be streamed.</summary>
-public sealed class ChainWalker
+/// <summary>
+/// Checks one entry at a time against the one before, so a long chain can be streamed; given the key, also each
+/// entry's seal.
+/// </summary>
+public sealed class ChainWalker(FieldProtector? seals = null)
 {
     private long _expected = 1;
     private string _previousHash = AuditChain.GenesisHash;
@@ -99,6 +103,10 @@ public sealed class ChainWalker
             return new ChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}");
         if (AuditChain.ComputeHash(e) != e.Hash)
             return new ChainBreak(e.Sequence, $"entry {e.Sequence} has been altered: its content does not match its hash");
+        if (seals is not null && !seals.IsSealOf(e.Hash, e.Seal))
+            return new ChainBreak(e.Sequence, e.Seal.Length == 0
+                ? $"entry {e.Sequence} has no seal: it was written, or rewritten and re-hashed, without the audit key"
+                : $"entry {e.Sequence} has a seal that does not match its hash: it was forged, or rewritten and re-hashed, without the audit key");
         _previousHash = e.Hash;
         _expected++;
         return null;

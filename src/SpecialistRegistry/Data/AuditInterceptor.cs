@@ -17,7 +17,7 @@ namespace SpecialistRegistry.Data;
 /// taken by BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock), which keeps sequence numbers
 /// gap-free and the chain unbroken with many writers.
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) : SaveChangesInterceptor
 {
     private const long PostgresChainLockKey = 0x5EC1A1157;
 
@@ -150,7 +150,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return;
 
         // Checked on everything pending, audit rows included: a save that only edits or removes an audit row must fail too.
-        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or CustodyEvent && e.State != EntityState.Added);
+        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or AuditCheckpoint or CustodyEvent && e.State != EntityState.Added);
         if (untouchable is not null)
             throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
 
@@ -168,7 +168,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         {
             // The search index is derived from the audited entities in this same save and holds nothing of its
             // own; auditing it would double the trail (and copy names into it) without recording any new fact.
-            if (entry.Entity is SearchDocument or SearchText)
+            // A checkpoint states the chain's head; recording it in the chain would move the head it states.
+            if (entry.Entity is SearchDocument or SearchText or AuditCheckpoint)
                 continue;
             if (entry.Entity is AuditEntry pending)
             {
@@ -195,7 +196,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
         foreach (var audit in entries)
         {
-            previousHash = AuditChain.Link(audit, ++sequence, now, db.Actor, previousHash);
+            previousHash = AuditChain.Link(audit, ++sequence, now, db.Actor, previousHash, seals);
             if (db.Entry(audit).State == EntityState.Detached)
                 db.AuditEntries.Add(audit);
         }
@@ -227,7 +228,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             db.Database.ExecuteSql($"SELECT pg_advisory_xact_lock({PostgresChainLockKey})");
     }
 
-    private static string KeyOf(EntityEntry entry) =>
+    internal static string KeyOf(EntityEntry entry) =>
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
     /// <summary>Field → [old, new] as JSON; null when nothing worth recording changed.</summary>
@@ -264,6 +265,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return null;
         return JsonSerializer.Serialize(fields, ChangesJson);
     }
+
+    /// <summary>
+    /// A stored row's fields as the trail would record them (each field's current value, secrets as a marker,
+    /// encrypted numbers masked): what <c>audit verify --deep</c> compares with the values the trail last recorded.
+    /// </summary>
+    internal static Dictionary<string, string?> RecordedFields(EntityEntry entry)
+    {
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            if (BookkeepingProperties.Contains(p.Metadata.Name))
+                continue;
+            var now = Format(p.CurrentValue);
+            fields[p.Metadata.Name] = IsSecret(entry.Entity, p.Metadata.Name) && now is not null ? SecretMarker : now;
+        }
+        foreach (var c in entry.ComplexProperties.Where(c => c.Metadata.ClrType == typeof(SensitiveValue)))
+            fields[c.Metadata.Name] = (c.CurrentValue as SensitiveValue)?.Masked;
+        return fields;
+    }
+
+    /// <summary>Entity types whose changes the trail records (everything but the trail itself and the derived search index).</summary>
+    internal static bool IsAudited(Type type) =>
+        type != typeof(AuditEntry) && type != typeof(AuditCheckpoint) && type != typeof(SearchDocument) && type != typeof(SearchText);
 
     /// <summary>
     /// What <see cref="Describe"/> records for an Added entry, read from the entity and EF's model instead of a

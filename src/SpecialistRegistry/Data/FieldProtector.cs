@@ -14,6 +14,7 @@ public sealed class FieldProtector
     private const int TagSize = 16;
     private readonly byte[] _encryptionKey;
     private readonly byte[] _lookupKey;
+    private readonly byte[] _auditKey;
 
     public FieldProtector(byte[] masterKey)
     {
@@ -21,6 +22,7 @@ public sealed class FieldProtector
             throw new ArgumentException("The field protection key must be 32 bytes.", nameof(masterKey));
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "registry/field-encryption"u8.ToArray());
         _lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "registry/field-lookup"u8.ToArray());
+        _auditKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "registry/audit-signing"u8.ToArray());
     }
 
     /// <summary>Reads the key file, creating it with a new random key when it does not exist yet.</summary>
@@ -65,6 +67,23 @@ public sealed class FieldProtector
         aes.Decrypt(input.AsSpan(0, NonceSize), input.AsSpan(NonceSize, clearLength), input.AsSpan(NonceSize + clearLength), clear);
         return Encoding.UTF8.GetString(clear);
     }
+
+    /// <summary>
+    /// HMAC-SHA256 of an audit checkpoint's statement with a key derived from the master key, which lives outside
+    /// the database: whoever can rewrite the database cannot sign a checkpoint.
+    /// </summary>
+    public string SignCheckpoint(string statement) => SignAudit("checkpoint\n" + statement);
+
+    /// <summary>The seal of one audit entry: an HMAC of its hash (which covers its content and its link).</summary>
+    public string SealAuditEntry(string hash) => SignAudit("entry\n" + hash);
+
+    /// <summary>Whether <paramref name="seal"/> is <see cref="SealAuditEntry"/> of <paramref name="hash"/>, in constant time.</summary>
+    public bool IsSealOf(string hash, string seal) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(SealAuditEntry(hash)), Encoding.ASCII.GetBytes(seal));
+
+    // One key for both, kept apart by the statement's first line, so a seal can never pass for a checkpoint.
+    private string SignAudit(string statement) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(_auditKey, Encoding.UTF8.GetBytes(statement)));
 
     /// <summary>Keyed hash of the normalized number: equal numbers match, and without the key it reveals nothing.</summary>
     public string LookupHash(string plain) =>

@@ -43,8 +43,12 @@ public static class RegistryDataExtensions
         services.AddScoped<IDbContextFactory<RegistryDb>, RegistryDbFactory>();
         // Identity's stores want a context from the container; it is stamped like every other.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContext());
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
+        services.AddScoped<AuditCheckpoints>();
         services.AddScoped<DatabaseStartup>();
         services.AddHostedService<DatabaseStartupService>();
+        // After the database start-up: hosted services start in order, so the first checkpoint finds the chain migrated.
+        services.AddHostedService<AuditCheckpointJob>();
         return services;
     }
 

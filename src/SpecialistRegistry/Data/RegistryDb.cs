@@ -24,6 +24,7 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchText> SearchTexts => Set<SearchText>();
     public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();

@@ -28,8 +28,10 @@ public sealed class RegistryOptions
 
     public string DataPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
 
+    public string SqliteDatabasePath(string contentRoot) => Path.Combine(DataPath(contentRoot), "registry.db");
+
     public string SqliteConnection(string contentRoot) =>
-        $"Data Source={Path.Combine(DataPath(contentRoot), "registry.db")};Default Timeout=30;Foreign Keys=True";
+        $"Data Source={SqliteDatabasePath(contentRoot)};Default Timeout=30;Foreign Keys=True";
 
     public string KeyFilePath(string contentRoot) =>
         FieldKeyFile is { Length: > 0 } file ? Path.GetFullPath(Path.Combine(contentRoot, file))

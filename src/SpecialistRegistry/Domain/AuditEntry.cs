@@ -18,4 +18,10 @@ public sealed class AuditEntry
     public string Changes { get; set; } = "{}";
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
+    /// <summary>
+    /// HMAC of <see cref="Hash"/> with a key outside the database: whoever rewrites entries and recomputes their
+    /// hashes, or appends a forged one, cannot make a seal that matches. Empty only on entries written before
+    /// sealing existed.
+    /// </summary>
+    public string Seal { get; set; } = "";
 }

@@ -25,6 +25,7 @@ public static class FeatureRegistration
         // Pages and services read their texts through IStringLocalizer (docs/localization.md).
         services.AddLocalization();
         services.AddScoped<AuditVerifier>();
+        services.AddScoped<LiveRowCheck>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<FirmAdminService>();
         services.AddScoped<UserAdminService>();

@@ -22,6 +22,7 @@ internal sealed class SpecialistBulkInsert : IDisposable
 {
     private readonly RegistryDb _db;
     private readonly TimeProvider _clock;
+    private readonly FieldProtector _seals;
     private readonly IEntityType[] _types;
     private readonly BulkTable _specialists, _expertise, _education, _research, _passports, _documents, _texts, _audit;
     private readonly Dictionary<Guid, (string Name, IndustrySegment Segment)> _firms = [];
@@ -29,12 +30,13 @@ internal sealed class SpecialistBulkInsert : IDisposable
     public static bool CanRunOn(RegistryDb db) => db.Database.IsSqlite();
 
     /// <summary>Must be created inside a transaction (SQLite: BEGIN IMMEDIATE, which is the audit chain's lock).</summary>
-    public SpecialistBulkInsert(RegistryDb db, TimeProvider clock)
+    public SpecialistBulkInsert(RegistryDb db, TimeProvider clock, FieldProtector seals)
     {
         if (!CanRunOn(db))
             throw new NotSupportedException("Bulk inserts of specialists are written for SQLite.");
         _db = db;
         _clock = clock;
+        _seals = seals;
         _types = [.. new[] { typeof(Specialist), typeof(Expertise), typeof(Education), typeof(ResearchRecord), typeof(Passport) }
             .Select(t => db.Model.FindEntityType(t)!)];
         _specialists = new BulkTable(db, typeof(Specialist));
@@ -135,7 +137,7 @@ internal sealed class SpecialistBulkInsert : IDisposable
                 EntityKey = AuditInterceptor.KeyOf(type, entity),
                 Changes = changes,
             };
-            previousHash = AuditChain.Link(audit, ++sequence, now, _db.Actor, previousHash);
+            previousHash = AuditChain.Link(audit, ++sequence, now, _db.Actor, previousHash, _seals);
             entries.Add(audit);
         }
     }

@@ -92,7 +92,7 @@ public sealed class RosterImportService(
             if (BulkInsertNewPeople && SpecialistBulkInsert.CanRunOn(db))
             {
                 // New people are most of a large import: written in bulk, audited and indexed exactly as a save would.
-                using var bulk = new SpecialistBulkInsert(db, clock);
+                using var bulk = new SpecialistBulkInsert(db, clock, protector);
                 foreach (var chunk in newRows.Chunk(ChunkSize))
                 {
                     ct.ThrowIfCancellationRequested();

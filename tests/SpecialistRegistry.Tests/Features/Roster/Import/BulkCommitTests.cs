@@ -137,7 +137,7 @@ public sealed partial class BulkCommitTests(RosterFixture fixture) : IClassFixtu
         await using var scope = fixture.App.Scope(TestUsers.FirmHr(firm));
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        using var bulk = new SpecialistBulkInsert(db, fixture.App.Clock);
+        using var bulk = new SpecialistBulkInsert(db, fixture.App.Clock, fixture.App.Get<FieldProtector>());
 
         var clash = new Specialist { FirmId = firm, EmployeeNumber = "T00700", FullName = "重复", LatinName = "Duplicate", Nationality = "China", NationalId = SensitiveValue.Empty };
 
