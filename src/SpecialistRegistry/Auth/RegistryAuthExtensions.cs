@@ -16,6 +16,7 @@ public static class RegistryAuthExtensions
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
+        services.AddAccountValidators();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
 
@@ -50,6 +51,7 @@ public static class RegistryAuthExtensions
             .AddEntityFrameworkStores<RegistryDb>()
             .AddSignInManager<RegistrySignInManager>()
             .AddClaimsPrincipalFactory<RegistryClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddDefaultTokenProviders();
 
         services.AddAuthorization(o => o.AddRegistryPolicies());

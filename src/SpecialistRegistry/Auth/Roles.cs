@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Resources;
+
 namespace SpecialistRegistry.Auth;
 
 public static class Roles
@@ -9,10 +12,11 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, FirmHR, Regulator, CustodyOfficer];
 
-    public static string Describe(string role) => role switch
-    {
-        FirmHR => "Firm HR",
-        CustodyOfficer => "Custody officer",
-        _ => role,
-    };
+    // The role names live once, as Role_{role} in Components/ComponentText.resx (the user badge reads them there too);
+    // a ResourceManager because Describe is static and called from places with no localizer at hand.
+    private static readonly ResourceManager Names = new("SpecialistRegistry.Components.ComponentText", typeof(Roles).Assembly);
+
+    /// <summary>How a role reads to a person, in the current UI culture; an unknown role as it is stored.</summary>
+    public static string Describe(string role) =>
+        Names.GetString("Role_" + role, CultureInfo.CurrentUICulture) ?? role;
 }
