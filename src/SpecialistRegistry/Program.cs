@@ -4,6 +4,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Features;
+using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
 
@@ -37,6 +38,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAdditionalIdentityEndpoints();
 app.MapRosterFiles();
 app.MapSearchExport();
+app.MapFilingFiles();
 
 await app.RunAsync();
 return 0;

@@ -17,6 +17,11 @@ public enum NotificationKind
     AppearedOnFiling,
     FlagChanged,
     PassportDueBack,
+    FilingSubmitted,
+    FilingReturned,
+    FilingAccepted,
+    FilingDueSoon,
+    FilingOverdue,
 }
 
 public sealed class Notification

@@ -4,6 +4,7 @@ using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Features.Dashboard;
+using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Features.Flags;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Matching;
@@ -49,6 +50,7 @@ public static class FeatureRegistration
         services.AddSingleton<MemorySearchIndex>();
         services.AddHostedService<MemorySearchUpkeep>();
         services.AddScoped<ProfileService>();
+        services.AddFilings();
         return services;
     }
 }

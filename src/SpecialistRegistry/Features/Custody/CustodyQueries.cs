@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -263,7 +264,7 @@ public sealed class CustodyService(
 
     private CustodyEvent WithReceipt(CustodyEvent e)
     {
-        e.ReceiptNumber = ReceiptCodes.NewReceiptNumber(e.OccurredAt);
+        e.ReceiptNumber = ReceiptCodes.NewReceiptNumber("CR", e.OccurredAt);
         e.VerificationCode = ReceiptCodes.NewVerificationCode();
         return Stamp(e);
     }
