@@ -64,6 +64,10 @@ public static class FilingObligations
         return obligations;
     }
 
+    /// <summary>The latest <paramref name="count"/> periods by due date (the ones compliance figures show).</summary>
+    public static IQueryable<FilingPeriod> Recent(RegistryDb db, int count) =>
+        db.FilingPeriods.OrderByDescending(p => p.DueOn).ThenByDescending(p => p.Code).Take(count);
+
     public static List<PeriodCompliance> Summarize(IEnumerable<FilingObligation> obligations, DateOnly today) =>
         obligations.GroupBy(o => o.Period.Id)
             .Select(g => new PeriodCompliance(g.First().Period, g.Count(),

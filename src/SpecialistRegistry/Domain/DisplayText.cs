@@ -45,4 +45,13 @@ public static class DisplayText
     };
 
     public static string Of(EmploymentStatus status) => status == EmploymentStatus.Current ? "Current" : "Left";
+
+    public static string Of(IndustrySegment segment) => segment switch
+    {
+        IndustrySegment.RareEarthMining => "Rare-earth mining",
+        IndustrySegment.RareEarthSeparation => "Rare-earth separation",
+        IndustrySegment.MetalAndAlloy => "Metal and alloy",
+        IndustrySegment.PermanentMagnets => "Permanent magnets",
+        _ => segment.ToString(),
+    };
 }

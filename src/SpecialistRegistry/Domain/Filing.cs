@@ -350,7 +350,7 @@ public sealed class FilingPeriod
         {
             Code = code,
             Kind = FilingPeriodKind.Demand,
-            Title = text.Length <= MaxTitleLength ? text : text[..(MaxTitleLength - 1)] + "…",
+            Title = $"Demand of {today:yyyy-MM-dd}",
             StartsOn = today,
             EndsOn = today,
             DueOn = dueOn,

@@ -25,6 +25,7 @@ public static class FeatureRegistration
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<FirmAdminService>();
+        services.AddScoped<FilingCalendarAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<RosterService>();

@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
 namespace SpecialistRegistry.Features.Filings;
 
 /// <summary>
-/// The reporting calendar: quarters made automatically (safe with several app nodes: each quarter's code is
-/// unique, so the second node's insert fails and is ignored), and the Admin's view and adjustments of it.
+/// The reporting calendar's quarters, made automatically: safe with several app nodes, since each quarter's code
+/// is unique and the second node's insert fails and is ignored. (The Admin's view and adjustments of the calendar
+/// are in Features/Admin.)
 /// </summary>
 public sealed class FilingCalendar(
-    IDbContextFactory<RegistryDb> dbFactory, Func<RegistryDb> systemDb, CurrentUser currentUser, IOptions<FilingOptions> options, TimeProvider clock)
+    Func<RegistryDb> systemDb, IOptions<FilingOptions> options, TimeProvider clock)
 {
     public static readonly Actor CalendarActor = new("system:filing-calendar", "Filing calendar");
 
@@ -70,68 +70,5 @@ public sealed class FilingCalendar(
         }
     }
 
-    /// <summary>The Admin's calendar, latest due date first, with how many firms owe, filed and were accepted.</summary>
-    public async Task<Paged<CalendarRow>> ListAsync(FilingPeriodKind? kind, int page, int pageSize, CancellationToken ct = default)
-    {
-        RequireAdmin();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var periods = db.FilingPeriods.AsNoTracking();
-        if (kind is { } k)
-            periods = periods.Where(p => p.Kind == k);
-        var total = await periods.CountAsync(ct);
-        var size = Math.Clamp(pageSize, 1, 100);
-        var shown = periods.OrderByDescending(p => p.DueOn).ThenByDescending(p => p.Code).Skip(Math.Max(0, page) * size).Take(size);
-        var obligations = await FilingObligations.LoadAsync(db, shown, ct);
-        var firmNames = await db.Firms.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
-        var rows = (await shown.ToListAsync(ct)).Select(p =>
-        {
-            var owed = obligations.Where(o => o.Period.Id == p.Id).ToList();
-            return new CalendarRow(p.Id, p.Version, p.Code, p.Kind, p.Title, p.Scope, p.Segment,
-                p.FirmId is { } f ? firmNames.GetValueOrDefault(f) : null, p.StartsOn, p.EndsOn, p.DueOn, p.DueDateNote, p.CreatedByName,
-                owed.Count, owed.Count(o => o.IsFiled), owed.Count(o => o.State == FilingState.Accepted));
-        }).ToList();
-        return new Paged<CalendarRow>(rows, total);
-    }
-
-    /// <summary>The Admin moves a period's due date (with a reason); a stale version is refused.</summary>
-    public async Task<FilingOutcome> MoveDueDateAsync(Guid periodId, Guid version, DateOnly? dueOn, string? note, CancellationToken ct = default)
-    {
-        RequireAdmin();
-        if (dueOn is not { } due)
-            return FilingOutcome.Error("Enter the new due date.", "DueOn");
-        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 500)
-            return FilingOutcome.Error(string.IsNullOrWhiteSpace(note) ? "Say why the due date changes: firms and regulators see it." : "Keep the note to 500 characters.", "Note");
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var period = await db.FilingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct);
-        if (period is null)
-            return new FilingOutcome.NotFound();
-        if (period.Version != version)
-            return new FilingOutcome.Conflict($"Someone changed this period after you opened it: it is now due on {period.DueOn:yyyy-MM-dd}. Nothing was saved.");
-        db.Entry(period).Property(p => p.Version).OriginalValue = version;
-        try
-        {
-            period.MoveDueDate(due, note, Today);
-        }
-        catch (DomainException e)
-        {
-            return FilingOutcome.Error(e.Message, "DueOn");
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new FilingOutcome.Conflict("Someone changed this period at the same moment. Nothing was saved; reload the calendar.");
-        }
-        return new FilingOutcome.Done(period.Id);
-    }
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
-    private void RequireAdmin()
-    {
-        if (currentUser.Get().Role != Roles.Admin)
-            throw new DomainException("Only an administrator can manage the filing calendar.");
-    }
 }

@@ -77,9 +77,20 @@ public sealed record EntryPage(IReadOnlyList<EntryRow> Rows, int Total);
 
 public sealed record RemarkView(Guid Id, Guid EntryId, string Text, string AuthorName, DateTimeOffset CreatedAt, bool Mine);
 
-/// <summary>One entry opened: its field-level differences and the remarks on it.</summary>
-public sealed record EntryDetail(EntryRow Row, IReadOnlyList<FieldChange> SinceAccepted, IReadOnlyList<FieldChange>? SinceReturned,
-    IReadOnlyList<RemarkView> Remarks);
+/// <summary>
+/// One entry opened: the record as filed, what changed since the last accepted filing (null when the person is
+/// new on this one, or there is none) and, on a resubmission, since the returned filing (null when they were not
+/// on it), and the remarks on it.
+/// </summary>
+public sealed record EntryDetail(EntryRow Row, SpecialistRecord Record, bool HasBaseline, IReadOnlyList<FieldChange>? SinceAccepted,
+    bool IsResubmission, IReadOnlyList<FieldChange>? SinceReturned, IReadOnlyList<RemarkView> Remarks)
+{
+    /// <summary>The same view of a person in a draft that is still being prepared.</summary>
+    public static EntryDetail Of(ComparedPerson p, bool hasBaseline, bool isResubmission) => new(
+        new EntryRow(p.SpecialistId, p.SpecialistId, p.EmployeeNumber, p.FullName, p.LatinName, p.Change, p.ChangeSinceReturned, p.ChangedFields, 0, p.Problems),
+        p.Record, hasBaseline, p.Change == FilingChange.Added ? null : p.Changes,
+        isResubmission, p.ChangeSinceReturned == FilingChange.Added ? null : p.ChangesSinceReturned, []);
+}
 
 /// <summary>The regulator's review queue: filings awaiting review, oldest first. Lives in the URL.</summary>
 public sealed record QueueQuery(IndustrySegment? Segment = null, Guid? PeriodId = null, string? Text = null, bool ResubmissionsOnly = false,
@@ -100,11 +111,6 @@ public sealed record Paged<T>(IReadOnlyList<T> Rows, int Total);
 
 /// <summary>A regulator's demand for an ad-hoc filing.</summary>
 public sealed record DemandInput(DemandScope Scope, IndustrySegment? Segment, Guid? FirmId, DateOnly? DueOn, string? Reason);
-
-/// <summary>A period on the Admin's calendar.</summary>
-public sealed record CalendarRow(
-    Guid Id, Guid Version, string Code, FilingPeriodKind Kind, string Title, DemandScope Scope, IndustrySegment? Segment, string? FirmName,
-    DateOnly StartsOn, DateOnly EndsOn, DateOnly DueOn, string? DueDateNote, string CreatedByName, int Firms, int Filed, int Accepted);
 
 /// <summary>Everything printed on a filing receipt.</summary>
 public sealed record FilingReceipt(

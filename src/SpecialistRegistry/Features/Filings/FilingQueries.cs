@@ -86,14 +86,15 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (filing is null || entry is null)
             return null;
         var record = FilingSnapshot.Deserialize(entry.Snapshot);
-        var sinceAccepted = await DiffAsync(db, filing.BaselineFilingId, entry.SpecialistId, record, activeOnly: true, ct) ?? [];
+        var sinceAccepted = await DiffAsync(db, filing.BaselineFilingId, entry.SpecialistId, record, activeOnly: true, ct);
         var sinceReturned = filing.ResubmissionOfId is { } returned ? await DiffAsync(db, returned, entry.SpecialistId, record, activeOnly: false, ct) : null;
         var remarks = RemarksVisible(filing.Status) ? await RemarksAsync(db, filingId, entryId, ct) : [];
         return new EntryDetail(new EntryRow(entry.Id, entry.SpecialistId, entry.EmployeeNumber, entry.FullName, entry.LatinName, entry.Change,
-            entry.ChangeSinceReturned, entry.ChangedFields, remarks.Count, []), sinceAccepted, sinceReturned, remarks);
+            entry.ChangeSinceReturned, entry.ChangedFields, remarks.Count, []), record, filing.BaselineFilingId is not null, sinceAccepted,
+            filing.ResubmissionOfId is not null, sinceReturned, remarks);
     }
 
-    // Against the same person's entry in another filing; a person who is not on it is new there (every field "added").
+    // Against the same person's entry in another filing; null when they are not on it (or, for the baseline, were removed from it).
     private static async Task<List<FieldChange>?> DiffAsync(RegistryDb db, Guid? otherFilingId, Guid specialistId, SpecialistRecord now,
         bool activeOnly, CancellationToken ct)
     {
@@ -102,7 +103,7 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         var then = await db.FilingEntries.AsNoTracking().Where(e => e.FilingId == other && e.SpecialistId == specialistId)
             .Select(e => new { e.Snapshot, e.Change }).SingleOrDefaultAsync(ct);
         if (then is null || (activeOnly && then.Change == FilingChange.Removed))
-            return SpecialistRecordDiff.Changes(new SpecialistRecord(), now);
+            return null;
         return SpecialistRecordDiff.Changes(FilingSnapshot.Deserialize(then.Snapshot), now);
     }
 

@@ -48,7 +48,9 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
             return null;
         var history = await queries.HeadersAsync(db, db.Filings.Where(f => f.FirmId == firmId && f.PeriodId == periodId), ct);
         var live = history.FirstOrDefault(h => h.Status != FilingStatus.Returned);
-        var returned = history.Where(h => h.Status == FilingStatus.Returned && h.ResubmittedAsId is null).MaxBy(h => h.SubmittedAt);
+        // The returned filing still to be answered: by nothing yet, or by the draft being prepared.
+        var returned = history.Where(h => h.Status == FilingStatus.Returned && (h.ResubmittedAsId is null || h.ResubmittedAsId == live?.Id))
+            .MaxBy(h => h.SubmittedAt);
         return new PeriodView(Row(obligation, Today), live, returned, history.OrderByDescending(h => h.CreatedAt).ToList());
     }
 
