@@ -8,14 +8,18 @@ namespace SpecialistRegistry.Tests.Components;
 /// <summary>The navigation shows an entry only for what the user's role may open.</summary>
 public sealed class NavMenuTests : BunitTestBase
 {
-    private static readonly string[] RegulatorOnly = ["/search", "/dashboard", "/flags", "/watches", "/matches"];
+    private static readonly string[] RegulatorOnly = ["/search", "/dashboard", "/flags", "/watches", "/matches", "/filings/review"];
 
     public static TheoryData<string, string[], string[]> Cases => new()
     {
-        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], ["/custody", "/custody/overdue", "/custody/receipts/check", .. RegulatorOnly] },
-        { Roles.Regulator, ["/", "/audit", "/custody/receipts/check", "/Account/Manage", .. RegulatorOnly], ["/admin/firms", "/admin/users", "/custody", "/custody/overdue"] },
-        { Roles.FirmHR, ["/", "/custody/receipts/check", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", "/custody", "/custody/overdue", .. RegulatorOnly] },
-        { Roles.CustodyOfficer, ["/", "/custody", "/custody/overdue", "/custody/receipts/check", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", .. RegulatorOnly] },
+        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/filings/receipts/check", "/Account/Manage"],
+            ["/custody", "/custody/overdue", "/custody/receipts/check", "/filings", .. RegulatorOnly] },
+        { Roles.Regulator, ["/", "/audit", "/custody/receipts/check", "/filings/receipts/check", "/Account/Manage", .. RegulatorOnly],
+            ["/admin/firms", "/admin/users", "/admin/filing-calendar", "/custody", "/custody/overdue", "/filings"] },
+        { Roles.FirmHR, ["/", "/custody/receipts/check", "/filings", "/filings/receipts/check", "/Account/Manage"],
+            ["/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/custody", "/custody/overdue", .. RegulatorOnly] },
+        { Roles.CustodyOfficer, ["/", "/custody", "/custody/overdue", "/custody/receipts/check", "/filings/receipts/check", "/Account/Manage"],
+            ["/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/filings", .. RegulatorOnly] },
     };
 
     [Theory]
