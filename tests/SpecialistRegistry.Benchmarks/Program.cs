@@ -6,6 +6,7 @@ using SpecialistRegistry.Benchmarks.Search;
 return args switch
 {
     ["import", .. var rest] => await ImportBenchmark.RunAsync(rest),
+    ["filings", .. var rest] => await FilingBenchmark.RunAsync(rest),
     ["search", .. var rest] => await SearchBenchmark.RunAsync(rest),
     ["search-during-import", .. var rest] => await SearchDuringImportBenchmark.RunAsync(rest),
     _ => Usage(),
@@ -14,6 +15,7 @@ return args switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- import [csv|xlsx] [people]");
+    Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- filings [people]");
     Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- search [--people N] [--db PATH] [--regenerate]");
     Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- search-during-import [--db PATH]");
     return 2;
