@@ -4,6 +4,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Features;
+using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Localization;
@@ -43,6 +44,7 @@ app.MapAdditionalIdentityEndpoints();
 app.MapRosterFiles();
 app.MapSearchExport();
 app.MapCultureSwitch();
+app.MapFilingFiles();
 
 await app.RunAsync();
 return 0;

@@ -7,6 +7,7 @@ using SpecialistRegistry.Benchmarks.Search;
 return args switch
 {
     ["import", .. var rest] => await ImportBenchmark.RunAsync(rest),
+    ["filings", .. var rest] => await FilingBenchmark.RunAsync(rest),
     ["search", .. var rest] => await SearchBenchmark.RunAsync(rest),
     ["search-during-import", .. var rest] => await SearchDuringImportBenchmark.RunAsync(rest),
     ["files", .. var rest] => await FileWriterBenchmark.RunAsync(rest),
@@ -17,6 +18,7 @@ return args switch
 static int Usage()
 {
     Console.WriteLine("usage: dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- import [csv|xlsx] [people]");
+    Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- filings [people]");
     Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- search [--people N] [--db PATH] [--regenerate]");
     Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- search-during-import [--db PATH]");
     Console.WriteLine("       dotnet run -c Release --project tests/SpecialistRegistry.Benchmarks -- files [--rows N ...]");

@@ -11,6 +11,7 @@ public static class Policies
     public const string ExportRoster = nameof(ExportRoster);
     public const string FileRoster = nameof(FileRoster);
     public const string ReviewFilings = nameof(ReviewFilings);
+    public const string ReadFilings = nameof(ReadFilings);
     public const string FlagsAndWatches = nameof(FlagsAndWatches);
     public const string ReviewMatches = nameof(ReviewMatches);
     public const string ViewDashboard = nameof(ViewDashboard);
@@ -35,6 +36,8 @@ public static class Policies
         [ExportRoster] = [Roles.FirmHR, Roles.Regulator],
         [FileRoster] = [Roles.FirmHR],
         [ReviewFilings] = [Roles.Regulator],
+        // A submitted filing, its receipt and its export: Firm HR their own firm's, regulators any.
+        [ReadFilings] = [Roles.FirmHR, Roles.Regulator],
         [FlagsAndWatches] = [Roles.Regulator],
         [ReviewMatches] = [Roles.Regulator],
         [ViewDashboard] = [Roles.Regulator],

@@ -27,6 +27,10 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
     // Secrets: the trail records that they changed (a password change is an event worth seeing), never their value.
     private static readonly HashSet<string> SecretProperties = ["PasswordHash", "SecurityStamp"];
 
+    // Content the trail leaves out because another recorded field stands for it: a filing entry's frozen record
+    // (a whole person, names and all) is recorded by its SHA-256 (SnapshotDigest), like the search tables are not recorded at all.
+    private static readonly HashSet<(Type, string)> RecordedByDigest = [(typeof(FilingEntry), nameof(FilingEntry.Snapshot))];
+
     private const string SecretMarker = "[secret]";
 
     // Chinese names and masked numbers stay readable in the stored JSON (it is never embedded in HTML unescaped).
@@ -150,9 +154,12 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
             return;
 
         // Checked on everything pending, audit rows included: a save that only edits or removes an audit row must fail too.
-        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or AuditCheckpoint or CustodyEvent && e.State != EntityState.Added);
+        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or AuditCheckpoint or CustodyEvent or FilingEntry && e.State != EntityState.Added);
         if (untouchable is not null)
             throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
+        // A submitted filing is frozen: only its review decision may change it, and only its own submission adds its entries.
+        if (FilingFreeze.Refusal(changed, db) is { } frozen)
+            throw new InvalidOperationException(frozen);
 
         RenewConcurrencyVersions(changed);
         var save = new SaveInProgress();
@@ -238,7 +245,7 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (BookkeepingProperties.Contains(name))
+            if (BookkeepingProperties.Contains(name) || RecordedByDigest.Contains((entry.Metadata.ClrType, name)))
                 continue;
             if (entry.State == EntityState.Modified && !p.IsModified)
                 continue;
@@ -339,7 +346,7 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
         var isToken = typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<string>).IsAssignableFrom(type.ClrType);
         foreach (var p in type.GetProperties())
         {
-            if (BookkeepingProperties.Contains(p.Name))
+            if (BookkeepingProperties.Contains(p.Name) || RecordedByDigest.Contains((type.ClrType, p.Name)))
                 continue;
             // A shadow property's value lives only in a change-tracker entry; such types must go through SaveChanges.
             if (p.IsShadowProperty())

@@ -20,6 +20,9 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<CustodyEvent> CustodyEvents => Set<CustodyEvent>();
     public DbSet<Filing> Filings => Set<Filing>();
     public DbSet<FilingEntry> FilingEntries => Set<FilingEntry>();
+    public DbSet<FilingPeriod> FilingPeriods => Set<FilingPeriod>();
+    public DbSet<FilingRemark> FilingRemarks => Set<FilingRemark>();
+    public DbSet<FilingReminder> FilingReminders => Set<FilingReminder>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -59,6 +62,12 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
         builder.Entity<CustodyEvent>().HasQueryFilter(c => FirmScope == null || Passports.Any(p => p.Id == c.PassportId));
         builder.Entity<Filing>().HasQueryFilter(f => FirmScope == null || f.FirmId == FirmScope);
         builder.Entity<FilingEntry>().HasQueryFilter(e => FirmScope == null || Filings.Any(f => f.Id == e.FilingId));
+        builder.Entity<FilingRemark>().HasQueryFilter(r => FirmScope == null || Filings.Any(f => f.Id == r.FilingId));
+        builder.Entity<FilingReminder>().HasQueryFilter(r => FirmScope == null || r.FirmId == FirmScope);
+        // Quarters apply to every firm; a demand only to the firms it names (its reason is for them alone).
+        builder.Entity<FilingPeriod>().HasQueryFilter(p => FirmScope == null || p.Scope == DemandScope.AllFirms
+            || (p.Scope == DemandScope.Firm && p.FirmId == FirmScope)
+            || (p.Scope == DemandScope.Segment && Firms.Any(f => f.Id == FirmScope && f.Segment == p.Segment)));
         builder.Entity<Flag>().HasQueryFilter(f => FirmScope == null || Specialists.Any(s => s.Id == f.SpecialistId));
         builder.Entity<TravelRequest>().HasQueryFilter(t => FirmScope == null || Specialists.Any(s => s.Id == t.SpecialistId));
         builder.Entity<TravelMessage>().HasQueryFilter(m => FirmScope == null || TravelRequests.Any(t => t.Id == m.TravelRequestId));

@@ -16,4 +16,6 @@ public static class DisplayText
     public static string Of(EmploymentStatus status) => EnumText.Of(status);
 
     public static string Of(Gender gender) => EnumText.Of(gender);
+
+    public static string Of(IndustrySegment segment) => EnumText.Of(segment);
 }

@@ -23,6 +23,11 @@ public enum NotificationKind
     TravelApproved,
     TravelDenied,
     TravelExpired,
+    FilingSubmitted,
+    FilingReturned,
+    FilingAccepted,
+    FilingDueSoon,
+    FilingOverdue,
 }
 
 public sealed class Notification

@@ -4,6 +4,7 @@ using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Features.Audit;
 using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Features.Dashboard;
+using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Features.Flags;
 using SpecialistRegistry.Features.Home;
 using SpecialistRegistry.Features.Matching;
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddScoped<LiveRowCheck>();
         services.AddScoped<AuditTrailService>();
         services.AddScoped<FirmAdminService>();
+        services.AddScoped<FilingCalendarAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<HomeFiguresService>();
         services.AddScoped<RosterService>();
@@ -54,6 +56,7 @@ public static class FeatureRegistration
         services.AddHostedService<MemorySearchUpkeep>();
         services.AddScoped<ProfileService>();
         services.AddTravelFeature();
+        services.AddFilings();
         return services;
     }
 }

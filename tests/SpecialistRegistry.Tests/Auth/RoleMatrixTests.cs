@@ -54,6 +54,15 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/travel/review"] = [Roles.Regulator],
         ["/travel/{Id:guid}"] = [Roles.FirmHR, Roles.Regulator, Roles.CustodyOfficer],
         ["/custody/to-release"] = [Roles.CustodyOfficer],
+        ["/filings"] = [Roles.FirmHR],
+        ["/filings/prepare/{PeriodId:guid}"] = [Roles.FirmHR],
+        ["/filings/{Id:guid}"] = [Roles.FirmHR],
+        ["/filings/{Id:guid}/receipt"] = [Roles.FirmHR, Roles.Regulator],
+        ["/filings/receipts/check"] = SignedIn,
+        ["/filings/review"] = [Roles.Regulator],
+        ["/filings/not-filed"] = [Roles.Regulator],
+        ["/filings/review/{Id:guid}"] = [Roles.Regulator],
+        ["/admin/filing-calendar"] = [Roles.Admin],
         ["/Account/Login"] = Everyone,
         ["/Account/AccessDenied"] = Everyone,
         ["/Account/Lockout"] = Everyone,
@@ -78,7 +87,12 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/roster/template.xlsx"] = [Roles.FirmHR],
         ["/search/export.csv"] = [Roles.Regulator],
         ["/search/export.xlsx"] = [Roles.Regulator],
+        ["/filings/{id:guid}/export.csv"] = [Roles.FirmHR, Roles.Regulator],
+        ["/filings/{id:guid}/export.xlsx"] = [Roles.FirmHR, Roles.Regulator],
     };
+
+    // Downloads of one thing by id: for an id that does not exist, an allowed caller is told "not found".
+    private static readonly HashSet<string> NotFoundForUnknownId = ["/filings/{id:guid}/export.csv", "/filings/{id:guid}/export.xlsx"];
 
     // Pages that answer an allowed GET with a redirect of their own (nothing pending, nothing to show).
     private static readonly Dictionary<string, string> OwnRedirects = new()
@@ -145,7 +159,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
                 var location = response.Headers.Location?.OriginalString ?? "";
                 var outcome = Classify(response.StatusCode, location);
                 var expected = allowed.Contains(who)
-                    ? OwnRedirects.TryGetValue(route, out var own) ? $"redirect {own}" : "allowed"
+                    ? OwnRedirects.TryGetValue(route, out var own) ? $"redirect {own}" : NotFoundForUnknownId.Contains(route) ? "status 404" : "allowed"
                     : who == Anonymous ? "sign in" : "refused";
                 if (outcome != expected && !(expected.StartsWith("redirect") && outcome == "allowed"))
                     failures.Add($"{who} GET {route}: expected {expected}, got {outcome} ({(int)response.StatusCode} {location})");
@@ -156,7 +170,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
 
     // A route parameter gets a value that matches its constraint; an unknown id must still be answered, not crash.
     private static string Concrete(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*:guid\}", Guid.CreateVersion7().ToString());
+        System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]*:guid\}", Guid.CreateVersion7().ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     private static string Classify(HttpStatusCode status, string location) => status switch
     {

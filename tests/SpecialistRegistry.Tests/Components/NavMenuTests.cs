@@ -8,14 +8,18 @@ namespace SpecialistRegistry.Tests.Components;
 /// <summary>The navigation shows an entry only for what the user's role may open.</summary>
 public sealed class NavMenuTests : BunitTestBase
 {
-    private static readonly string[] RegulatorOnly = ["/search", "/dashboard", "/flags", "/watches", "/matches", "/travel/review"];
+    private static readonly string[] RegulatorOnly = ["/search", "/dashboard", "/flags", "/watches", "/matches", "/travel/review", "/filings/review"];
 
     public static TheoryData<string, string[], string[]> Cases => new()
     {
-        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/Account/Manage"], ["/custody", "/custody/overdue", "/custody/receipts/check", "/travel", "/custody/to-release", .. RegulatorOnly] },
-        { Roles.Regulator, ["/", "/audit", "/custody/receipts/check", "/Account/Manage", .. RegulatorOnly], ["/admin/firms", "/admin/users", "/custody", "/custody/overdue", "/travel", "/custody/to-release"] },
-        { Roles.FirmHR, ["/", "/custody/receipts/check", "/Account/Manage", "/travel"], ["/audit", "/admin/firms", "/admin/users", "/custody", "/custody/overdue", "/custody/to-release", .. RegulatorOnly] },
-        { Roles.CustodyOfficer, ["/", "/custody", "/custody/overdue", "/custody/to-release", "/custody/receipts/check", "/Account/Manage"], ["/audit", "/admin/firms", "/admin/users", "/travel", .. RegulatorOnly] },
+        { Roles.Admin, ["/", "/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/filings/receipts/check", "/Account/Manage"],
+            ["/custody", "/custody/overdue", "/custody/receipts/check", "/travel", "/custody/to-release", "/filings", .. RegulatorOnly] },
+        { Roles.Regulator, ["/", "/audit", "/custody/receipts/check", "/filings/receipts/check", "/Account/Manage", .. RegulatorOnly],
+            ["/admin/firms", "/admin/users", "/admin/filing-calendar", "/custody", "/custody/overdue", "/travel", "/custody/to-release", "/filings"] },
+        { Roles.FirmHR, ["/", "/custody/receipts/check", "/filings", "/filings/receipts/check", "/Account/Manage", "/travel"],
+            ["/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/custody", "/custody/overdue", "/custody/to-release", .. RegulatorOnly] },
+        { Roles.CustodyOfficer, ["/", "/custody", "/custody/overdue", "/custody/to-release", "/custody/receipts/check", "/filings/receipts/check", "/Account/Manage"],
+            ["/audit", "/admin/firms", "/admin/users", "/admin/filing-calendar", "/travel", "/filings", .. RegulatorOnly] },
     };
 
     [Theory]

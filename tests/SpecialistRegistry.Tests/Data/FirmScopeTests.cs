@@ -82,6 +82,10 @@ public sealed class FirmScopeTests
         Add("Filings", await db.Filings.Select(x => x.Id).ToListAsync());
         Add("FilingEntries", await db.FilingEntries.Select(x => x.Id).ToListAsync());
         Add("Flags", await db.Flags.Select(x => x.Id).ToListAsync());
+        // Quarters are everyone's; demands are the named firms' own.
+        Add("FilingPeriods", await db.FilingPeriods.Where(p => p.Kind == FilingPeriodKind.Demand).Select(x => x.Id).ToListAsync());
+        Add("FilingRemarks", await db.FilingRemarks.Select(x => x.Id).ToListAsync());
+        Add("FilingReminders", await db.FilingReminders.Select(x => x.Id).ToListAsync());
         return [.. rows.Order(StringComparer.Ordinal)];
     }
 
@@ -101,13 +105,22 @@ public sealed class FirmScopeTests
             Kind = CustodyEventKind.HandIn, OccurredAt = now, OfficerId = "officer", OfficerName = "Officer",
             ReceiptNumber = "R-" + Guid.NewGuid().ToString("N")[..10],
         });
-        var entry = new FilingEntry { SpecialistId = specialist.Id, EmployeeNumber = specialist.EmployeeNumber, FullName = specialist.FullName, Change = FilingChange.Added, Snapshot = "{}" };
-        var filing = new Filing { FirmId = firm.Id, Period = "2026-Q4", Status = FilingStatus.Draft, CreatedAt = now, Entries = [entry] };
+        // A quarter applies to every firm; a demand only to the firm it names (so only that firm's HR sees it).
+        var quarter = TestFilings.Quarter(now, quarter: name == "Alpha" ? 3 : 4);
+        var demand = FilingPeriod.Demand("D-" + Guid.NewGuid().ToString("N")[..8], DemandScope.Firm, null, firm.Id,
+            DateOnly.FromDateTime(now.UtcDateTime).AddDays(30), "Submit detailed lists of specialists.", DateOnly.FromDateTime(now.UtcDateTime),
+            TestFilings.Regulator, now);
+        var filing = TestFilings.Make(firm.Id, demand, FilingStatus.Submitted, now, specialist).Single();
+        var entry = filing.Entries.Single();
+        var remark = new FilingRemark { FilingId = filing.Id, EntryId = entry.Id, Text = "Check the passport.", AuthorId = "test-regulator", AuthorName = "Test Regulator", CreatedAt = now };
+        var reminder = new FilingReminder { FirmId = firm.Id, PeriodId = demand.Id, Kind = FilingReminderKind.DueSoon, OnDate = DateOnly.FromDateTime(now.UtcDateTime), CreatedAt = now };
         var flag = new Flag { SpecialistId = specialist.Id, Reason = FlagReason.UnreportedTravel, Severity = FlagSeverity.High, Note = "Seen abroad", RaisedById = "test-regulator", RaisedAt = now };
 
         await using (var db = app.OpenDb())
         {
-            db.AddRange(firm, specialist, expertise, education, research, passport, filing, flag);
+            db.AddRange(firm, specialist, expertise, education, research, passport, quarter, demand, filing, flag);
+            await db.SaveChangesAsync();
+            db.AddRange(remark, reminder);
             await db.SaveChangesAsync();
         }
 
@@ -115,7 +128,8 @@ public sealed class FirmScopeTests
         [
             $"Firms:{firm.Id}", $"Specialists:{specialist.Id}", $"Expertise:{expertise.Id}", $"Education:{education.Id}",
             $"ResearchRecords:{research.Id}", $"Passports:{passport.Id}", $"CustodyEvents:{handIn.Id}", $"Filings:{filing.Id}",
-            $"FilingEntries:{entry.Id}", $"Flags:{flag.Id}",
+            $"FilingEntries:{entry.Id}", $"Flags:{flag.Id}", $"FilingPeriods:{demand.Id}", $"FilingRemarks:{remark.Id}",
+            $"FilingReminders:{reminder.Id}",
         ];
         return new SeededFirm(firm.Id, specialist.Id, [.. rows.Order(StringComparer.Ordinal)]);
     }

@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json.Nodes;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Domain.Filings;
+using SpecialistRegistry.Domain.Records;
 
 namespace SpecialistRegistry.Data.Seed;
 
@@ -87,6 +91,7 @@ public sealed class DemoData(
         }
         await AddCrossFirmDuplicatesAsync(random, firstFirmStaff, firms, ct);
         await SeedTravelAsync(ct);
+        await SeedFilingsAsync(random, firms, ct);
         return true;
     }
 
@@ -271,6 +276,138 @@ public sealed class DemoData(
         OfficerId = officer.Id,
         OfficerName = officer.Name,
     };
+
+    /// <summary>
+    /// Filings in every state, so each filings page has work on first start: last quarter accepted for the Firm HR
+    /// demo account's firm (its roster has moved on since, so preparing this quarter shows added, changed and removed
+    /// people) and for the first two firms (the second filed late), returned with remarks for the third, awaiting
+    /// review for the fourth, not filed by the sixth; and a regulator's demand to the two mining firms, filed by the
+    /// first (awaiting review) and overdue at the second.
+    /// </summary>
+    private async Task SeedFilingsAsync(Random r, List<Firm> firms, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var system = new UserRef(Actor.System.Id, "Filing calendar");
+        var regulator = await UserAsync(DemoAccounts.RegulatorEmail, ct);
+        var hr = await UserAsync(DemoAccounts.FirmHrEmail, ct);
+        var (year, quarter) = FilingPeriod.QuarterOf(today);
+        var (lastYear, lastQuarter) = quarter == 1 ? (year - 1, 4) : (year, quarter - 1);
+        var previous = FilingPeriod.Quarter(lastYear, lastQuarter, 30, system, At(FilingPeriod.Quarter(lastYear, lastQuarter, 30, system, now).StartsOn));
+        var current = FilingPeriod.Quarter(year, quarter, 30, system, At(today.AddDays(1 - today.Day)));
+        var demandDay = today.AddDays(-30);
+        var demand = FilingPeriod.Demand($"D-{demandDay:yyyyMMdd}-{ReceiptCodes.RandomCode(4)}", DemandScope.Segment, IndustrySegment.RareEarthMining, null,
+            today.AddDays(-3), "Submit detailed lists of specialists, with every passport and research record, for the review of mining licences.",
+            demandDay, regulator, At(demandDay));
+        await using (var db = dbFactory.CreateDbContext())
+        {
+            db.Actor = Actor.System;
+            db.FilingPeriods.AddRange(previous, current, demand);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // Filed in the days after the quarter ended (never later than yesterday).
+        DateTimeOffset AfterQuarter(int days) => At(previous.EndsOn.AddDays(days) < today ? previous.EndsOn.AddDays(days) : today.AddDays(-1), 9);
+        var hrFirm = firms[4];
+        await CompleteRosterAsync(r, hrFirm, today, ct);
+        await FileAsync(firms[0], previous, AfterQuarter(12), hr with { Name = "Gao Yan (Firm HR)" }, regulator, FilingStatus.Accepted, null, ct);
+        await FileAsync(firms[1], previous, AfterQuarter(35), hr with { Name = "Zeng Hui (Firm HR)" }, regulator, FilingStatus.Accepted, null, ct);
+        await FileAsync(hrFirm, previous, AfterQuarter(20), hr, regulator, FilingStatus.Accepted, Earlier, ct);
+        await FileAsync(firms[2], previous, AfterQuarter(25), hr with { Name = "Luo Ping (Firm HR)" }, regulator, FilingStatus.Returned, null, ct);
+        await FileAsync(firms[3], previous, AfterQuarter(40), hr with { Name = "Xu Jing (Firm HR)" }, regulator, FilingStatus.Submitted, null, ct);
+        await FileAsync(firms[0], demand, At(today.AddDays(-6), 15), hr with { Name = "Gao Yan (Firm HR)" }, regulator, FilingStatus.Submitted, null, ct);
+    }
+
+    /// <summary>Every current person of the demo Firm HR's firm gets a passport, so that its filing passes the completeness checks.</summary>
+    private async Task CompleteRosterAsync(Random r, Firm firm, DateOnly today, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        db.Actor = Actor.System;
+        var bare = await db.Specialists.Where(s => s.FirmId == firm.Id && s.Status == EmploymentStatus.Current && !s.Passports.Any()).ToListAsync(ct);
+        foreach (var s in bare)
+        {
+            var issued = today.AddDays(-r.Next(30, 900));
+            db.Passports.Add(new Passport
+            {
+                SpecialistId = s.Id, Number = protector.Protect($"E{r.Next(10000000, 99999999)}"), IssuingCountry = "China",
+                IssuedOn = issued, ExpiresOn = issued.AddYears(10),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The demo Firm HR's roster as it stood last quarter: two of today's people not yet hired, three in older
+    /// positions, and one who has left since still on the staff.
+    /// </summary>
+    private static List<(Guid Id, SpecialistRecord Record)> Earlier(List<LoadedRecord> all)
+    {
+        var current = all.Where(p => p.Record.Status == EmploymentStatus.Current).ToList();
+        var left = all.FirstOrDefault(p => p.Record.Status == EmploymentStatus.Left);
+        var then = new List<(Guid, SpecialistRecord)>();
+        for (var i = 2; i < current.Count; i++)
+        {
+            var record = current[i].Record;
+            then.Add((current[i].Id, i < 5 ? With(record, "Position", "Process engineer") : record));
+        }
+        if (left is not null)
+            then.Add((left.Id, With(With(With(left.Record, "Status", nameof(EmploymentStatus.Current)), "LeftOn", null), "LeftReason", "")));
+        return then;
+    }
+
+    private static SpecialistRecord With(SpecialistRecord record, string field, string? value)
+    {
+        var json = JsonNode.Parse(FilingSnapshot.Serialize(record))!;
+        json[field] = value;
+        return FilingSnapshot.Deserialize(json.ToJsonString());
+    }
+
+    /// <summary>Freezes a firm's roster as a filing submitted at <paramref name="at"/> and, for a decided state, decides it a few days later.</summary>
+    private async Task FileAsync(Firm firm, FilingPeriod period, DateTimeOffset at, UserRef by, UserRef regulator, FilingStatus status,
+        Func<List<LoadedRecord>, List<(Guid Id, SpecialistRecord Record)>>? asThen, CancellationToken ct)
+    {
+        await using var db = dbFactory.CreateDbContext();
+        db.Actor = new Actor(by.Id, by.Name);
+        var everyone = await SpecialistRecords.LoadAsync(db, db.Specialists.Where(s => s.FirmId == firm.Id).OrderBy(s => s.EmployeeNumber), ct);
+        var roster = asThen?.Invoke(everyone)
+            ?? [.. everyone.Where(p => p.Record.Status == EmploymentStatus.Current).Select(p => (p.Id, p.Record))];
+        var comparison = FilingComparison.Build(firm.Id, period.Code, roster, new Dictionary<Guid, SpecialistRecord>(), null, null,
+            DateOnly.FromDateTime(at.UtcDateTime));
+        var filing = Filing.StartDraft(firm.Id, period, null, by, at.AddHours(-2));
+        filing.Prepare(null, comparison.Counts, comparison.Digest, by, at.AddMinutes(-30));
+        filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", at), ReceiptCodes.NewVerificationCode(), true, by, at);
+        db.Filings.Add(filing);
+        db.FilingEntries.AddRange(comparison.People.Select(p => p.ToEntry(filing.Id)));
+        await db.SaveChangesAsync(ct);
+
+        if (status == FilingStatus.Submitted)
+            return;
+        var decided = at.AddDays(3) < clock.GetUtcNow() ? at.AddDays(3) : at.AddHours(2);
+        db.Actor = new Actor(regulator.Id, regulator.Name);
+        if (status == FilingStatus.Accepted)
+        {
+            filing.Accept(regulator, decided);
+        }
+        else
+        {
+            var entries = filing.Entries.Count > 0 ? filing.Entries : db.FilingEntries.Local.Where(e => e.FilingId == filing.Id).ToList();
+            var first = entries.OrderBy(e => e.EmployeeNumber, StringComparer.Ordinal).First();
+            var second = entries.OrderBy(e => e.EmployeeNumber, StringComparer.Ordinal).Skip(3).First();
+            db.FilingRemarks.AddRange(
+                new FilingRemark { FilingId = filing.Id, EntryId = first.Id, Text = "The passport expiry date does not match the copy we hold; check it against the passport.", AuthorId = regulator.Id, AuthorName = regulator.Name, CreatedAt = decided.AddMinutes(-20) },
+                new FilingRemark { FilingId = filing.Id, EntryId = second.Id, Text = "The position is given as a grade, not a job title. Give the job title.", AuthorId = regulator.Id, AuthorName = regulator.Name, CreatedAt = decided.AddMinutes(-10) });
+            filing.Return("Two records need correcting before we can accept this filing; see the remarks on the entries.", regulator, decided);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<UserRef> UserAsync(string email, CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"The demo account {email} is missing.");
+        return new UserRef(user.Id, user.DisplayName);
+    }
+
+    private static DateTimeOffset At(DateOnly day, int hour = 0) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
 
     /// <summary>A well-formed 18-digit resident ID: region, birth date, sequence and ISO 7064 MOD 11-2 check digit.</summary>
     private static string NationalIdFor(Random r, DateOnly born)

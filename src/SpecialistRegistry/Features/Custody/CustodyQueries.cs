@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -284,7 +285,7 @@ public sealed class CustodyService(
 
     private CustodyEvent WithReceipt(CustodyEvent e)
     {
-        e.ReceiptNumber = ReceiptCodes.NewReceiptNumber(e.OccurredAt);
+        e.ReceiptNumber = ReceiptCodes.NewReceiptNumber("CR", e.OccurredAt);
         e.VerificationCode = ReceiptCodes.NewVerificationCode();
         return Stamp(e);
     }

@@ -27,7 +27,9 @@ public sealed record DashboardFigures(
     int Overdue,
     IReadOnlyList<OverdueBucket> OverdueByAge,
     IReadOnlyList<FirmCount> OverdueByFirm,
-    IReadOnlyList<ReasonCount> OpenFlagsByReason);
+    IReadOnlyList<ReasonCount> OpenFlagsByReason,
+    int FilingsAwaitingReview,
+    IReadOnlyList<PeriodCompliance> FilingCompliance);
 
 public sealed record LabelCount(string Label, int Count);
 
@@ -68,6 +70,10 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
         var flags = await db.Flags.AsNoTracking().Where(f => f.Status == FlagStatus.Open)
             .GroupBy(f => f.Reason).Select(g => new ReasonCount(g.Key, g.Count())).ToListAsync(ct);
 
+        // Filing compliance of the latest periods: one row per firm and period, so a few thousand rows at most.
+        var backlog = await db.Filings.CountAsync(f => f.Status == FilingStatus.Submitted || f.Status == FilingStatus.Resubmitted, ct);
+        var compliance = FilingObligations.Summarize(await FilingObligations.LoadAsync(db, FilingObligations.Recent(db, CompliancePeriods), ct), today);
+
         return new DashboardFigures(
             byFirm.Sum(f => f.Count),
             byFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
@@ -79,7 +85,9 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
             overdueByDate.Sum(d => d.Count),
             AgeBuckets(today, overdueByDate.Select(d => (d.DueBackOn!.Value, d.Count))),
             overdueByFirm.Select(f => new FirmCount(f.FirmId, Name(f.FirmId), f.Count)).OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList(),
-            flags.OrderByDescending(f => f.Count).ThenBy(f => f.Reason).ToList());
+            flags.OrderByDescending(f => f.Count).ThenBy(f => f.Reason).ToList(),
+            backlog,
+            compliance);
     }
 
     /// <summary>Every travel figure is a GROUP BY over the requests, one row per country, purpose, status or firm.</summary>
@@ -106,6 +114,9 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
             late.Select(l => new FirmCount(l.FirmId, firms.GetValueOrDefault(l.FirmId) ?? "Unknown firm", l.Count))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList());
     }
+
+    /// <summary>How many reporting periods the filing compliance chart shows, latest due date first.</summary>
+    public const int CompliancePeriods = 8;
 
     /// <summary>
     /// Current specialists per firm, and those whose current passport is held. Counting a million people is two

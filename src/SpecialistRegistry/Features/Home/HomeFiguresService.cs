@@ -7,9 +7,17 @@ namespace SpecialistRegistry.Features.Home;
 
 public sealed record CustodyCounts(int Held, int Released, int Overdue, int NotHeld);
 
-public sealed record FirmHrFigures(string FirmName, int CurrentSpecialists, int LeftSpecialists, CustodyCounts Custody);
+/// <summary>
+/// The firm's next filing: the earliest-due period that needs its action (not started, draft, returned), or when
+/// none does, its latest period and where that stands.
+/// </summary>
+public sealed record NextFiling(Guid PeriodId, string Title, string Code, DateOnly DueOn, FilingState State, bool NeedsAction, bool Overdue,
+    int DaysUntilDue, int PeriodsNeedingAction);
 
-public sealed record RegulatorFigures(int Firms, int CurrentSpecialists, int OpenFlags, int FilingsAwaitingReview, CustodyCounts Custody);
+public sealed record FirmHrFigures(string FirmName, int CurrentSpecialists, int LeftSpecialists, CustodyCounts Custody, NextFiling? NextFiling);
+
+public sealed record RegulatorFigures(int Firms, int CurrentSpecialists, int OpenFlags, int FilingsAwaitingReview, CustodyCounts Custody,
+    IReadOnlyList<PeriodCompliance> FilingCompliance);
 
 /// <summary>Travel requests by where they wait: on the regulator, on the firm's answer, on the passport's collection.</summary>
 public sealed record TravelHomeFigures(int AwaitingDecision, int AwaitingAnswer, int ApprovedNotCollected);
@@ -25,7 +33,7 @@ public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, 
         var firmName = await db.Firms.Select(f => f.Name).FirstOrDefaultAsync(ct) ?? "(no firm)";
         var current = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct);
         var left = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Left, ct);
-        return new FirmHrFigures(firmName, current, left, await CustodyAsync(db, ct));
+        return new FirmHrFigures(firmName, current, left, await CustodyAsync(db, ct), await NextFilingAsync(db, ct));
     }
 
     public async Task<RegulatorFigures> ForRegulatorAsync(CancellationToken ct = default)
@@ -36,7 +44,25 @@ public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, 
             await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct),
             await db.Flags.CountAsync(f => f.Status == FlagStatus.Open, ct),
             await db.Filings.CountAsync(f => f.Status == FilingStatus.Submitted || f.Status == FilingStatus.Resubmitted, ct),
-            await CustodyAsync(db, ct));
+            await CustodyAsync(db, ct),
+            FilingObligations.Summarize(await FilingObligations.LoadAsync(db, FilingObligations.Recent(db, RecentPeriods), ct), Today));
+    }
+
+    /// <summary>How many periods the regulator's home page shows, latest due date first.</summary>
+    public const int RecentPeriods = 4;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<NextFiling?> NextFilingAsync(RegistryDb db, CancellationToken ct)
+    {
+        var today = Today;
+        // The context's firm scope leaves this firm's periods and only this firm.
+        var mine = await FilingObligations.LoadAsync(db, db.FilingPeriods, ct);
+        var open = mine.Where(o => o.State is FilingState.NotStarted or FilingState.Draft or FilingState.Returned)
+            .OrderBy(o => o.Period.DueOn).ThenBy(o => o.Period.Code, StringComparer.Ordinal).ToList();
+        var shown = open.FirstOrDefault() ?? mine.MaxBy(o => o.Period.DueOn);
+        return shown is null ? null : new NextFiling(shown.Period.Id, shown.Period.Title, shown.Period.Code, shown.Period.DueOn, shown.State,
+            open.Count > 0, shown.IsOverdue(today), shown.DaysUntilDue(today), open.Count);
     }
 
     public async Task<CustodyCounts> ForCustodyOfficerAsync(CancellationToken ct = default)

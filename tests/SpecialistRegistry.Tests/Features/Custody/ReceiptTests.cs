@@ -1,4 +1,5 @@
 using QRCoder;
+using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Tests.Infrastructure;
 using ZXing;
@@ -23,7 +24,7 @@ public sealed class ReceiptTests : IAsyncLifetime
     [Fact]
     public void The_QR_code_decodes_to_the_check_address_with_the_receipt_number_and_verification_code()
     {
-        var payload = ReceiptQr.Payload("https://registry.example/", "CR-20261102-ABC123", "7KQ2-M9XD-3HTR");
+        var payload = ReceiptQr.Payload("https://registry.example/", ReceiptQr.CustodyCheckPath, "CR-20261102-ABC123", "7KQ2-M9XD-3HTR");
 
         using var data = ReceiptQr.Encode(payload);
         var decoded = Decode(data);

@@ -81,4 +81,27 @@ public sealed class DashboardServiceTests
 
         Assert.Equal([("1–7 days", 3), ("8–30 days", 4), ("31–90 days", 3), ("Over 90 days", 5)], buckets.Select(b => (b.Label, b.Count)));
     }
+
+    [Fact]
+    public async Task The_dashboard_shows_filing_compliance_per_period_and_the_review_backlog()
+    {
+        await using var app = await TestApp.StartAsync();
+        var firm = await TestData.AddFirmAsync(app, "Filer");
+        await TestData.AddFirmAsync(app, "Not yet");
+        var period = TestFilings.Quarter(app.Clock.GetUtcNow());
+        var specialist = await TestData.AddSpecialistAsync(app, firm.Id, "E-1");
+        await app.WithDbAsync(TestUsers.Admin, async db =>
+        {
+            db.Add(period);
+            db.Filings.AddRange(TestFilings.Make(firm.Id, period, FilingStatus.Submitted, app.Clock.GetUtcNow(), specialist));
+            await db.SaveChangesAsync();
+        });
+
+        await using var scope = app.Scope(TestUsers.Regulator);
+        var figures = await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync();
+
+        Assert.Equal(1, figures.FilingsAwaitingReview);
+        var q4 = Assert.Single(figures.FilingCompliance);
+        Assert.Equal(("2026-Q4", 2, 1, 0, 1, 0, 1), (q4.Period.Code, q4.Firms, q4.OnTime, q4.Late, q4.NotFiled, q4.Overdue, q4.AwaitingReview));
+    }
 }

@@ -62,6 +62,28 @@ public sealed class HomeFiguresServiceTests : IAsyncLifetime
         Assert.All(DemoAccounts.All, a => Assert.Equal(1, figures.UsersByRole[a.Role]));
     }
 
+    [Fact]
+    public async Task Firm_HR_sees_their_next_filing_and_the_regulator_how_firms_filed_per_period_in_the_demo()
+    {
+        await using var db = _app.OpenDb();
+        var hrFirm = (await db.Users.SingleAsync(u => u.Email == DemoAccounts.FirmHrEmail)).FirmId!.Value;
+        var unfiled = (await db.Firms.OrderBy(f => f.Name).ToListAsync()).Single(f => f.Name.StartsWith("Shanxi", StringComparison.Ordinal));
+
+        var hr = await FiguresAs(TestUsers.FirmHr(hrFirm), s => s.ForFirmHrAsync());
+        var late = await FiguresAs(TestUsers.FirmHr(unfiled.Id), s => s.ForFirmHrAsync());
+        var regulator = await FiguresAs(TestUsers.Regulator, s => s.ForRegulatorAsync());
+
+        // On 2026-11-02 the demo's firm has filed 2026 Q3 (accepted); 2026 Q4 is next, due 2027-01-30.
+        Assert.Equal(("2026-Q4", FilingState.NotStarted, new DateOnly(2027, 1, 30), true, false), (hr.NextFiling!.Code, hr.NextFiling.State, hr.NextFiling.DueOn, hr.NextFiling.NeedsAction, hr.NextFiling.Overdue));
+        Assert.Equal(("2026-Q3", true, 2), (late.NextFiling!.Code, late.NextFiling.Overdue, late.NextFiling.PeriodsNeedingAction));
+        Assert.Equal(2, regulator.FilingsAwaitingReview);
+        var q3 = regulator.FilingCompliance.Single(c => c.Period.Code == "2026-Q3");
+        Assert.Equal((6, 3, 2, 1, 1, 1, 1, 3), (q3.Firms, q3.OnTime, q3.Late, q3.NotFiled, q3.Overdue, q3.AwaitingReview, q3.Returned, q3.Accepted));
+        var demand = regulator.FilingCompliance.Single(c => c.Period.Kind == FilingPeriodKind.Demand);
+        Assert.Equal((2, 1, 0, 1, 1), (demand.Firms, demand.OnTime, demand.Late, demand.NotFiled, demand.Overdue));
+        Assert.Equal(3, regulator.FilingCompliance.Count);
+    }
+
     private async Task<T> FiguresAs<T>(System.Security.Claims.ClaimsPrincipal user, Func<HomeFiguresService, Task<T>> get)
     {
         await using var scope = _app.Scope(user);

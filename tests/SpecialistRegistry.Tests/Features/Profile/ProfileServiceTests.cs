@@ -32,9 +32,9 @@ public sealed class ProfileServiceTests : IAsyncLifetime
     [Fact]
     public async Task The_profile_shows_the_record_custody_timeline_filings_flags_and_history_with_numbers_masked()
     {
-        var filing = new Filing { FirmId = _data.Separation.Id, Period = "2026-Q3", Status = FilingStatus.Submitted, CreatedAt = _app.Clock.GetUtcNow(), SubmittedAt = _app.Clock.GetUtcNow() };
-        filing.Entries.Add(new FilingEntry { SpecialistId = _data.Li.Id, EmployeeNumber = "E002", FullName = "李娜", Change = FilingChange.Added, Snapshot = "{}" });
-        await _app.WithDbAsync(TestUsers.Admin, async db => { db.Filings.Add(filing); await db.SaveChangesAsync(); });
+        var period = TestFilings.Quarter(_app.Clock.GetUtcNow(), quarter: 3);
+        var filing = TestFilings.Make(_data.Separation.Id, period, FilingStatus.Submitted, _app.Clock.GetUtcNow(), _data.Li).Single();
+        await _app.WithDbAsync(TestUsers.Admin, async db => { db.Add(period); db.Filings.Add(filing); await db.SaveChangesAsync(); });
 
         var p = await AsAsync(TestUsers.Regulator, s => s.LoadAsync(_data.Li.Id));
 

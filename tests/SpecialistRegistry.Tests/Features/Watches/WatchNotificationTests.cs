@@ -106,9 +106,9 @@ public sealed class WatchNotificationTests
 
         await app.WithDbAsync(TestUsers.FirmHr(firm.Id), async db =>
         {
-            var filing = new Filing { FirmId = firm.Id, Period = "2026-Q4", Status = status, CreatedAt = app.Clock.GetUtcNow() };
-            filing.Entries.Add(new FilingEntry { FilingId = filing.Id, SpecialistId = specialist.Id, EmployeeNumber = "E-1", FullName = "王伟", Change = FilingChange.Added, Snapshot = "{}" });
-            db.Filings.Add(filing);
+            var period = TestFilings.Quarter(app.Clock.GetUtcNow());
+            db.Add(period);
+            db.Filings.AddRange(TestFilings.Make(firm.Id, period, status, app.Clock.GetUtcNow(), specialist));
             await db.SaveChangesAsync();
         });
 

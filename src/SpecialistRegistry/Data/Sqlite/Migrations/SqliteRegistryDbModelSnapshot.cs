@@ -477,10 +477,36 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AddedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attestation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BaselineFilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ChangedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
@@ -488,7 +514,31 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("PreviousFilingId")
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PreparedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreparedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RemovedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ResubmissionOfId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")
@@ -500,6 +550,10 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
                     b.Property<string>("ReviewedById")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -514,17 +568,39 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnchangedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerificationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PreviousFilingId");
+                    b.HasIndex("BaselineFilingId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Number")
+                        .IsUnique();
 
-                    b.HasIndex("FirmId", "Period");
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("ResubmissionOfId")
+                        .IsUnique();
+
+                    b.HasIndex("FirmId", "PeriodId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Filings_FirmId_PeriodId_Live")
+                        .HasFilter("\"Status\" <> 'Returned'");
+
+                    b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("Filings");
                 });
@@ -537,6 +613,15 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Property<string>("Change")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeSinceReturned")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EmployeeNumber")
@@ -552,8 +637,18 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LatinName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Snapshot")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotDigest")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SpecialistId")
@@ -563,10 +658,162 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
                     b.HasIndex("SpecialistId");
 
+                    b.HasIndex("FilingId", "EmployeeNumber");
+
                     b.HasIndex("FilingId", "SpecialistId")
                         .IsUnique();
 
+                    b.HasIndex("FilingId", "Change", "EmployeeNumber");
+
                     b.ToTable("FilingEntries");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingPeriod", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueDateNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("DueOn");
+
+                    b.HasIndex("FirmId");
+
+                    b.ToTable("FilingPeriods");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingRemark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("FilingId", "EntryId");
+
+                    b.ToTable("FilingRemarks");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OnDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("FirmId", "PeriodId", "Kind", "OnDate")
+                        .IsUnique();
+
+                    b.ToTable("FilingReminders");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Firm", b =>
@@ -1414,18 +1661,31 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Filing", b =>
                 {
+                    b.HasOne("SpecialistRegistry.Domain.Filing", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineFilingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpecialistRegistry.Domain.Firm", "Firm")
                         .WithMany()
                         .HasForeignKey("FirmId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("SpecialistRegistry.Domain.FilingPeriod", "ReportingPeriod")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SpecialistRegistry.Domain.Filing", null)
                         .WithMany()
-                        .HasForeignKey("PreviousFilingId")
+                        .HasForeignKey("ResubmissionOfId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Firm");
+
+                    b.Navigation("ReportingPeriod");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.FilingEntry", b =>
@@ -1433,7 +1693,45 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.HasOne("SpecialistRegistry.Domain.Filing", null)
                         .WithMany("Entries")
                         .HasForeignKey("FilingId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingPeriod", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingRemark", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.FilingEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.Filing", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingReminder", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.FilingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace SpecialistRegistry.Features.Custody;
+namespace SpecialistRegistry.Components.Shared;
 
 /// <summary>
 /// The QR code printed on a receipt: the receipt check page's address with the receipt number and the
@@ -8,10 +8,11 @@ namespace SpecialistRegistry.Features.Custody;
 /// </summary>
 public static class ReceiptQr
 {
-    public const string CheckPath = "custody/receipts/check";
+    public const string CustodyCheckPath = "custody/receipts/check";
+    public const string FilingCheckPath = "filings/receipts/check";
 
-    public static string Payload(string baseUri, string receiptNumber, string verificationCode) =>
-        $"{baseUri.TrimEnd('/')}/{CheckPath}?number={Uri.EscapeDataString(receiptNumber)}&code={Uri.EscapeDataString(verificationCode)}";
+    public static string Payload(string baseUri, string checkPath, string receiptNumber, string verificationCode) =>
+        $"{baseUri.TrimEnd('/')}/{checkPath}?number={Uri.EscapeDataString(receiptNumber)}&code={Uri.EscapeDataString(verificationCode)}";
 
     public static QRCodeData Encode(string payload)
     {

@@ -1,18 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SpecialistRegistry.Features.Custody;
+namespace SpecialistRegistry.Components.Shared;
 
 /// <summary>
 /// Receipt numbers (readable, unique) and verification codes (random, 60 bits: cannot be guessed from the
-/// number or from other receipts). Crockford's alphabet, so a code read aloud or typed from paper survives
-/// O/0 and I/1/L confusion.
+/// number or from other receipts) for every printed receipt: custody (CR-…) and filings (FL-…). Crockford's
+/// alphabet, so a code read aloud or typed from paper survives O/0 and I/1/L confusion.
 /// </summary>
 public static class ReceiptCodes
 {
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-    public static string NewReceiptNumber(DateTimeOffset at) => $"CR-{at.UtcDateTime:yyyyMMdd}-{Random(6)}";
+    /// <summary>"{prefix}-{yyyyMMdd}-{6 random characters}", for example CR-20261129-7K3QM2.</summary>
+    public static string NewReceiptNumber(string prefix, DateTimeOffset at) => $"{prefix}-{at.UtcDateTime:yyyyMMdd}-{Random(6)}";
+
+    /// <summary>Random characters of the same alphabet, for other unguessable references.</summary>
+    public static string RandomCode(int length) => Random(length);
 
     public static string NewVerificationCode()
     {

@@ -1,0 +1,236 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+
+namespace SpecialistRegistry.Features.Filings;
+
+public sealed record PeriodChoice(Guid Id, string Code, string Title, FilingPeriodKind Kind, DateOnly DueOn);
+
+/// <summary>
+/// The regulator's side: the review queue, the firms that have not filed, remarks on entries, the decision,
+/// and demands for ad-hoc filings. A decision carries the filing's Version: of two regulators deciding at
+/// once exactly one decision stands, and the other is told whose it was.
+/// </summary>
+public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<Paged<QueueRow>> QueueAsync(QueueQuery query, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filings = db.Filings.AsNoTracking().Where(f => f.Status == FilingStatus.Submitted || f.Status == FilingStatus.Resubmitted);
+        if (query.Segment is { } segment)
+            filings = filings.Where(f => f.Firm!.Segment == segment);
+        if (query.PeriodId is { } periodId)
+            filings = filings.Where(f => f.PeriodId == periodId);
+        if (query.ResubmissionsOnly)
+            filings = filings.Where(f => f.ResubmissionOfId != null);
+        if (query.Text?.Trim() is { Length: > 0 } text)
+        {
+            var lowered = (text.Length > 100 ? text[..100] : text).ToLowerInvariant();
+            filings = filings.Where(f => f.Firm!.Name.ToLower().Contains(lowered) || f.Number!.ToLower().Contains(lowered));
+        }
+        var total = await filings.CountAsync(ct);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var today = Today;
+        var rows = await filings.OrderBy(f => f.SubmittedAt).ThenBy(f => f.Id).Skip(Math.Max(0, query.Page) * size).Take(size)
+            .Select(f => new
+            {
+                f.Id, f.Number, f.FirmId, Firm = f.Firm!.Name, f.Firm.Segment, f.Period, f.ReportingPeriod!.Title, f.ReportingPeriod.DueOn,
+                f.SubmittedAt, f.ResubmissionOfId, f.AddedCount, f.ChangedCount, f.RemovedCount, f.UnchangedCount,
+            })
+            .ToListAsync(ct);
+        return new Paged<QueueRow>(rows.Select(r => new QueueRow(r.Id, r.Number ?? "", r.FirmId, r.Firm, r.Segment, r.Period, r.Title, r.DueOn,
+            r.SubmittedAt!.Value, r.ResubmissionOfId is not null, r.AddedCount, r.ChangedCount, r.RemovedCount, r.UnchangedCount,
+            Math.Max(0, today.DayNumber - DateOnly.FromDateTime(r.SubmittedAt.Value.UtcDateTime).DayNumber))).ToList(), total);
+    }
+
+    /// <summary>Firms with nothing submitted for a period that is overdue or due within the window, most overdue first.</summary>
+    public async Task<Paged<NotFiledRow>> NotFiledAsync(NotFiledQuery query, CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = Today;
+        var horizon = today.AddDays(Math.Clamp(query.WithinDays, 0, 366));
+        var periods = db.FilingPeriods.Where(p => p.DueOn <= horizon);
+        if (query.PeriodId is { } periodId)
+            periods = periods.Where(p => p.Id == periodId);
+        var open = (await FilingObligations.LoadAsync(db, periods, ct))
+            .Where(o => !o.IsFiled && (query.Segment is null || o.Segment == query.Segment))
+            .OrderBy(o => o.Period.DueOn).ThenBy(o => o.FirmName, StringComparer.Ordinal).ThenBy(o => o.Period.Code, StringComparer.Ordinal)
+            .ToList();
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var rows = open.Skip(Math.Max(0, query.Page) * size).Take(size)
+            .Select(o => new NotFiledRow(o.FirmId, o.FirmName, o.Segment, o.ContactName, o.ContactPhone, o.ContactEmail, o.Period.Id, o.Period.Code,
+                o.Period.Title, o.Period.DueOn, o.State, o.DaysUntilDue(today)))
+            .ToList();
+        return new Paged<NotFiledRow>(rows, open.Count);
+    }
+
+    /// <summary>Every period, latest due date first, for the filters.</summary>
+    public async Task<IReadOnlyList<PeriodChoice>> PeriodsAsync(CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.FilingPeriods.AsNoTracking().OrderByDescending(p => p.DueOn).ThenBy(p => p.Code)
+            .Select(p => new PeriodChoice(p.Id, p.Code, p.Title, p.Kind, p.DueOn)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> FirmsAsync(CancellationToken ct = default)
+    {
+        RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Firms.AsNoTracking().OrderBy(f => f.Name).Select(f => new { f.Id, f.Name }).ToListAsync(ct)).Select(f => (f.Id, f.Name)).ToList();
+    }
+
+    public Task<FilingOutcome> AcceptAsync(Guid filingId, Guid version, CancellationToken ct = default) =>
+        DecideAsync(filingId, version, null, ct);
+
+    public Task<FilingOutcome> ReturnAsync(Guid filingId, Guid version, string? comment, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(comment))
+            return Task.FromResult<FilingOutcome>(FilingOutcome.Error("Say why the filing is returned: the firm sees this comment.", "Comment"));
+        if (comment.Trim().Length > Filing.MaxCommentLength)
+            return Task.FromResult<FilingOutcome>(FilingOutcome.Error($"Keep the comment to {Filing.MaxCommentLength} characters.", "Comment"));
+        return DecideAsync(filingId, version, comment, ct);
+    }
+
+    private async Task<FilingOutcome> DecideAsync(Guid filingId, Guid version, string? returnComment, CancellationToken ct)
+    {
+        var by = RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filing = await db.Filings.Include(f => f.Firm).SingleOrDefaultAsync(f => f.Id == filingId, ct);
+        if (filing is null || filing.Status == FilingStatus.Draft)
+            return new FilingOutcome.NotFound();
+        if (!filing.IsAwaitingReview || filing.Version != version)
+            return Decided(filing);
+        db.Entry(filing).Property(f => f.Version).OriginalValue = version;
+        var now = clock.GetUtcNow();
+        try
+        {
+            if (returnComment is null)
+                filing.Accept(by, now);
+            else
+                filing.Return(returnComment, by, now);
+        }
+        catch (DomainException e)
+        {
+            return FilingOutcome.Error(e.Message);
+        }
+        var remarks = await db.FilingRemarks.CountAsync(r => r.FilingId == filingId, ct);
+        var message = filing.Status == FilingStatus.Accepted
+            ? $"The regulator accepted filing {filing.Number} for {filing.Period}."
+            : $"The regulator returned filing {filing.Number} for {filing.Period}{(remarks > 0 ? $" with {remarks} remark{(remarks == 1 ? "" : "s")} on entries" : "")}: {filing.ReviewComment}";
+        await FilingNotices.AddAsync(db, Roles.FirmHR, [filing.FirmId],
+            filing.Status == FilingStatus.Accepted ? NotificationKind.FilingAccepted : NotificationKind.FilingReturned, message, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var theirs = await fresh.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == filingId, ct);
+            return theirs is null ? new FilingOutcome.NotFound() : Decided(theirs);
+        }
+        return new FilingOutcome.Done(filing.Id);
+    }
+
+    private static FilingOutcome Decided(Filing now) => now.IsAwaitingReview
+        ? new FilingOutcome.Conflict("This filing changed after you opened it. Nothing was saved; reload it before deciding.")
+        : new FilingOutcome.Conflict($"{now.ReviewedByName} already {(now.Status == FilingStatus.Accepted ? "accepted" : "returned")} this filing at {now.ReviewedAt:yyyy-MM-dd HH:mm} UTC"
+            + (now.Status == FilingStatus.Returned ? $" with the comment: {now.ReviewComment}" : ".") + " Your decision was not saved.");
+
+    public async Task<FilingOutcome> AddRemarkAsync(Guid filingId, Guid entryId, string? text, CancellationToken ct = default)
+    {
+        var by = RequireRegulator();
+        if (string.IsNullOrWhiteSpace(text))
+            return FilingOutcome.Error("Write the remark.", "Remark");
+        if (text.Trim().Length > FilingRemark.MaxLength)
+            return FilingOutcome.Error($"Keep the remark to {FilingRemark.MaxLength} characters.", "Remark");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filing = await db.Filings.AsNoTracking().Where(f => f.Id == filingId).Select(f => new { f.Status }).SingleOrDefaultAsync(ct);
+        if (filing is null || filing.Status == FilingStatus.Draft || !await db.FilingEntries.AnyAsync(e => e.Id == entryId && e.FilingId == filingId, ct))
+            return new FilingOutcome.NotFound();
+        if (filing.Status is not (FilingStatus.Submitted or FilingStatus.Resubmitted))
+            return FilingOutcome.Error($"This filing is already {Filing.Describe(filing.Status)}; remarks belong to the review before the decision.", "Remark");
+        var remark = new FilingRemark { FilingId = filingId, EntryId = entryId, Text = text.Trim(), AuthorId = by.Id, AuthorName = by.Name, CreatedAt = clock.GetUtcNow() };
+        db.FilingRemarks.Add(remark);
+        await db.SaveChangesAsync(ct);
+        return new FilingOutcome.Done(remark.Id);
+    }
+
+    /// <summary>A regulator takes back their own remark before the decision.</summary>
+    public async Task<FilingOutcome> RemoveRemarkAsync(Guid remarkId, CancellationToken ct = default)
+    {
+        var by = RequireRegulator();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var remark = await db.FilingRemarks.SingleOrDefaultAsync(r => r.Id == remarkId, ct);
+        if (remark is null)
+            return new FilingOutcome.NotFound();
+        if (remark.AuthorId != by.Id)
+            return FilingOutcome.Error("Only the regulator who wrote a remark can remove it.");
+        var status = await db.Filings.Where(f => f.Id == remark.FilingId).Select(f => f.Status).SingleAsync(ct);
+        if (status is not (FilingStatus.Submitted or FilingStatus.Resubmitted))
+            return FilingOutcome.Error("The filing has been decided; its remarks stay as the firm read them.");
+        db.FilingRemarks.Remove(remark);
+        await db.SaveChangesAsync(ct);
+        return new FilingOutcome.Done(remark.FilingId);
+    }
+
+    /// <summary>Demands an ad-hoc filing from one firm, a segment or all firms; it appears as a period for them.</summary>
+    public async Task<FilingOutcome> DemandAsync(DemandInput input, CancellationToken ct = default)
+    {
+        var by = RequireRegulator();
+        var today = Today;
+        if (!Enum.IsDefined(input.Scope))
+            return FilingOutcome.Error("Choose whom the demand is for.", nameof(input.Scope));
+        if (input.Scope == DemandScope.Segment && (input.Segment is not { } s || !Enum.IsDefined(s)))
+            return FilingOutcome.Error("Choose the industry segment the demand is for.", nameof(input.Segment));
+        if (input.Scope == DemandScope.Firm && input.FirmId is null)
+            return FilingOutcome.Error("Choose the firm the demand is for.", nameof(input.FirmId));
+        if (input.DueOn is not { } due)
+            return FilingOutcome.Error("Enter the due date.", nameof(input.DueOn));
+        if (due <= today)
+            return FilingOutcome.Error($"The due date must be after today ({today:yyyy-MM-dd}).", nameof(input.DueOn));
+        if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > FilingPeriod.MaxReasonLength)
+            return FilingOutcome.Error(string.IsNullOrWhiteSpace(input.Reason) ? "Give the reason for the demand: the firms read it."
+                : $"Keep the reason to {FilingPeriod.MaxReasonLength} characters.", nameof(input.Reason));
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (input.Scope == DemandScope.Firm && !await db.Firms.AnyAsync(f => f.Id == input.FirmId, ct))
+            return FilingOutcome.Error("There is no such firm.", nameof(input.FirmId));
+        var now = clock.GetUtcNow();
+        FilingPeriod period;
+        try
+        {
+            period = FilingPeriod.Demand($"D-{now.UtcDateTime:yyyyMMdd}-{ReceiptCodes.RandomCode(4)}", input.Scope, input.Segment, input.FirmId,
+                due, input.Reason, today, by, now);
+        }
+        catch (DomainException e)
+        {
+            return FilingOutcome.Error(e.Message);
+        }
+        db.FilingPeriods.Add(period);
+        var firmIds = (await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Segment }).ToListAsync(ct))
+            .Where(f => period.AppliesTo(f.Id, f.Segment)).Select(f => f.Id).ToList();
+        if (firmIds.Count > 0)
+            await FilingNotices.AddAsync(db, Roles.FirmHR, firmIds, NotificationKind.FilingDueSoon,
+                $"The regulator demands a filing of your roster by {due:yyyy-MM-dd} ({period.Code}): {period.Reason}", now, ct);
+        await db.SaveChangesAsync(ct);
+        return new FilingOutcome.Done(period.Id);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private UserRef RequireRegulator()
+    {
+        var user = currentUser.Get();
+        if (user.Role != Roles.Regulator)
+            throw new DomainException("Only a regulator can review filings.");
+        return new UserRef(user.Actor.Id, user.Actor.Name);
+    }
+}

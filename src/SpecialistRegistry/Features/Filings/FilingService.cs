@@ -1,0 +1,253 @@
+using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Components.Shared;
+using SpecialistRegistry.Data;
+using SpecialistRegistry.Domain;
+using SpecialistRegistry.Domain.Filings;
+
+namespace SpecialistRegistry.Features.Filings;
+
+/// <summary>One period opened by Firm HR: where it stands, the filing being worked on, and the filings made for it.</summary>
+public sealed record PeriodView(PeriodRow Period, FilingHeader? Live, FilingHeader? Returned, IReadOnlyList<FilingHeader> History);
+
+/// <summary>An existing draft opened again: its comparison now, and whether the roster changed since it was prepared.</summary>
+public sealed record DraftView(FilingHeader Draft, FilingComparison Comparison)
+{
+    public bool IsStale => Comparison.Digest != Draft.PreparedDigest;
+}
+
+/// <summary>
+/// Firm HR's side of filing: the firm's periods, preparing (and refreshing) a draft, submitting it, and
+/// throwing a draft away. The firm is never a parameter: the context's firm scope and the user's firm decide.
+/// A submission compares the roster again and refuses, with nothing written, when it no longer matches the
+/// draft the user checked; entries are written in chunks inside one transaction, so it is all or nothing.
+/// </summary>
+public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FilingQueries queries, TimeProvider clock)
+{
+    /// <summary>Entries per SaveChanges inside the submission's one transaction: keeps the change tracker small.</summary>
+    internal const int ChunkSize = 1000;
+
+    public async Task<IReadOnlyList<PeriodRow>> PeriodsAsync(CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = Today;
+        var obligations = await FilingObligations.LoadAsync(db, db.FilingPeriods, ct);
+        return obligations.Where(o => o.FirmId == firmId)
+            .OrderByDescending(o => o.Period.DueOn).ThenByDescending(o => o.Period.Code, StringComparer.Ordinal)
+            .Select(o => Row(o, today)).ToList();
+    }
+
+    public async Task<PeriodView?> OpenAsync(Guid periodId, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var obligation = (await FilingObligations.LoadAsync(db, db.FilingPeriods.Where(p => p.Id == periodId), ct))
+            .SingleOrDefault(o => o.FirmId == firmId);
+        if (obligation is null)
+            return null;
+        var history = await queries.HeadersAsync(db, db.Filings.Where(f => f.FirmId == firmId && f.PeriodId == periodId), ct);
+        var live = history.FirstOrDefault(h => h.Status != FilingStatus.Returned);
+        // The returned filing still to be answered: by nothing yet, or by the draft being prepared.
+        var returned = history.Where(h => h.Status == FilingStatus.Returned && (h.ResubmittedAsId is null || h.ResubmittedAsId == live?.Id))
+            .MaxBy(h => h.SubmittedAt);
+        return new PeriodView(Row(obligation, Today), live, returned, history.OrderByDescending(h => h.CreatedAt).ToList());
+    }
+
+    /// <summary>
+    /// Prepares the period's draft: makes it (a resubmission when the latest filing was returned) or refreshes it,
+    /// comparing the roster as it is now. With <paramref name="draftVersion"/>, refuses a refresh of a draft that
+    /// changed in another window.
+    /// </summary>
+    public async Task<FilingOutcome> PrepareAsync(Guid periodId, Guid? draftVersion = null, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        var by = By();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var period = await db.FilingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
+        if (period is null || !await db.Firms.AnyAsync(f => f.Id == firmId, ct))
+            return new FilingOutcome.NotFound();
+        var filings = await db.Filings.Where(f => f.FirmId == firmId && f.PeriodId == periodId).ToListAsync(ct);
+        var live = filings.SingleOrDefault(f => f.Status != FilingStatus.Returned);
+        if (live is { Status: not FilingStatus.Draft })
+            return FilingOutcome.Error($"This period's filing is already {Filing.Describe(live.Status)} ({live.Number}); there is nothing to prepare.");
+        if (live is not null && draftVersion is { } seen && live.Version != seen)
+            return new FilingOutcome.Conflict($"This draft was refreshed by {live.PreparedByName} at {live.PreparedAt:yyyy-MM-dd HH:mm} UTC in another window. Reload it and check it again.");
+
+        var baselineId = await FilingRoster.LastAcceptedAsync(db, firmId, ct);
+        var draft = live;
+        if (draft is null)
+        {
+            var returned = filings.Where(f => f.Status == FilingStatus.Returned).MaxBy(f => f.ReviewedAt);
+            if (returned is not null && filings.Any(f => f.ResubmissionOfId == returned.Id))
+                returned = null;
+            draft = returned is not null
+                ? returned.StartResubmission(baselineId, by, clock.GetUtcNow())
+                : Filing.StartDraft(firmId, period, baselineId, by, clock.GetUtcNow());
+            db.Filings.Add(draft);
+        }
+        else
+        {
+            db.Entry(draft).Property(f => f.Version).OriginalValue = draft.Version;
+        }
+
+        var comparison = await FilingRoster.CompareAsync(db, firmId, period.Code, baselineId, draft.ResubmissionOfId, Today, ct);
+        draft.Prepare(baselineId, comparison.Counts, comparison.Digest, by, clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new FilingOutcome.Conflict("Someone refreshed or submitted this draft at the same moment. Nothing was saved; reload the page.");
+        }
+        catch (DbUpdateException)
+        {
+            // The live-filing index: someone else started this period's draft a moment ago.
+            return new FilingOutcome.Conflict("Someone else started this period's filing at the same moment. Nothing was saved; reload the page to continue with theirs.");
+        }
+        return new FilingOutcome.Prepared(draft.Id, draft.Version, comparison);
+    }
+
+    /// <summary>An existing draft with its comparison as of now (for the prepare page to show and to say whether it is stale).</summary>
+    public async Task<DraftView?> OpenDraftAsync(Guid filingId, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var draft = (await queries.HeadersAsync(db, db.Filings.Where(f => f.Id == filingId && f.FirmId == firmId && f.Status == FilingStatus.Draft), ct))
+            .SingleOrDefault();
+        if (draft is null)
+            return null;
+        var comparison = await FilingRoster.CompareAsync(db, firmId, draft.PeriodCode, draft.BaselineFilingId, draft.ResubmissionOfId, Today, ct);
+        return new DraftView(draft, comparison);
+    }
+
+    /// <summary>
+    /// Submits the draft the user checked (<paramref name="version"/>) with their attestation: compares the roster
+    /// again, refuses a stale draft or one with completeness problems, then freezes it: the filing's number, digest
+    /// and verification code, and one entry per person, in one transaction.
+    /// </summary>
+    public async Task<FilingOutcome> SubmitAsync(Guid filingId, Guid version, bool attested, IProgress<int>? progress = null,
+        CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        if (!attested)
+            return FilingOutcome.Error("Confirm that the roster is complete and accurate before submitting it.", "Attested");
+        var by = By();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filing = await db.Filings.SingleOrDefaultAsync(f => f.Id == filingId && f.FirmId == firmId, ct);
+        if (filing is null)
+            return new FilingOutcome.NotFound();
+        if (filing.Status != FilingStatus.Draft)
+            return AlreadySubmitted(filing);
+        if (filing.Version != version)
+            return new FilingOutcome.Conflict($"This draft was refreshed by {filing.PreparedByName} at {filing.PreparedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was submitted; reload it and check it again.");
+
+        var comparison = await FilingRoster.CompareAsync(db, firmId, filing.Period, filing.BaselineFilingId, filing.ResubmissionOfId, Today, ct);
+        if (comparison.Digest != filing.PreparedDigest)
+            return new FilingOutcome.Stale(StaleMessage(filing, comparison));
+        if (comparison.People.Count == 0)
+            return FilingOutcome.Error("There is nobody on the roster to file. Add your specialists first.");
+        if (!comparison.CanSubmit)
+            return FilingOutcome.Error($"{comparison.PeopleWithProblems} {(comparison.PeopleWithProblems == 1 ? "person does" : "people do")} not pass the completeness checks. Correct them on the roster, refresh the draft, and submit again.");
+
+        var firmName = await db.Firms.Where(f => f.Id == firmId).Select(f => f.Name).SingleAsync(ct);
+        var now = clock.GetUtcNow();
+        db.Entry(filing).Property(f => f.Version).OriginalValue = version;
+        // DetectChanges once per SaveChanges (the interceptors run it) instead of on every Add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", now), ReceiptCodes.NewVerificationCode(), attested, by, now);
+            await FilingNotices.AddAsync(db, Roles.Regulator, null, NotificationKind.FilingSubmitted,
+                $"{firmName} {(filing.IsResubmission ? "resubmitted" : "submitted")} filing {filing.Number} for {filing.Period} ({FilingNotices.Counts(comparison.Counts)}).", now, ct);
+            await db.SaveChangesAsync(ct);
+
+            var written = 0;
+            foreach (var chunk in comparison.People.Chunk(ChunkSize))
+            {
+                ct.ThrowIfCancellationRequested();
+                db.FilingEntries.AddRange(chunk.Select(p => p.ToEntry(filing.Id)));
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                // Saved rows need no tracking; the filing stays, since only it may take entries.
+                db.ChangeTracker.Clear();
+                filing.Entries.Clear();
+                db.Attach(filing);
+                written += chunk.Length;
+                progress?.Report(written);
+            }
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            var now2 = await fresh.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == filingId, CancellationToken.None);
+            return now2 is null ? new FilingOutcome.NotFound()
+                : now2.Status == FilingStatus.Draft ? new FilingOutcome.Conflict("This draft was refreshed in another window at the same moment. Nothing was submitted; reload it.")
+                : AlreadySubmitted(now2);
+        }
+        catch (DomainException e)
+        {
+            return FilingOutcome.Error(e.Message);
+        }
+        return new FilingOutcome.Done(filing.Id);
+    }
+
+    /// <summary>Throws the draft away (a submitted filing can never be).</summary>
+    public async Task<FilingOutcome> DiscardAsync(Guid filingId, Guid version, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filing = await db.Filings.SingleOrDefaultAsync(f => f.Id == filingId && f.FirmId == firmId, ct);
+        if (filing is null)
+            return new FilingOutcome.NotFound();
+        if (filing.Status != FilingStatus.Draft)
+            return AlreadySubmitted(filing);
+        if (filing.Version != version)
+            return new FilingOutcome.Conflict("This draft changed in another window after you opened it. Nothing was discarded; reload it.");
+        db.Entry(filing).Property(f => f.Version).OriginalValue = version;
+        db.Filings.Remove(filing);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new FilingOutcome.Conflict("This draft was refreshed or submitted at the same moment. Nothing was discarded; reload it.");
+        }
+        return new FilingOutcome.Done(filingId);
+    }
+
+    private static FilingOutcome AlreadySubmitted(Filing filing) => new FilingOutcome.Conflict(
+        $"This filing was already {Filing.Describe(filing.Status)}: {filing.SubmittedByName} submitted it as {filing.Number} on {filing.SubmittedAt:yyyy-MM-dd HH:mm} UTC. Nothing more was submitted.");
+
+    private static string StaleMessage(Filing draft, FilingComparison now)
+    {
+        var c = now.Counts;
+        return $"The roster changed after this draft was prepared ({draft.PreparedAt:yyyy-MM-dd HH:mm} UTC). Nothing was submitted. "
+            + $"It now gives {c.Added} added, {c.Changed} changed, {c.Removed} removed and {c.Unchanged} unchanged "
+            + $"(the draft had {draft.AddedCount}, {draft.ChangedCount}, {draft.RemovedCount} and {draft.UnchangedCount}). Refresh the draft, check it, and submit again.";
+    }
+
+    internal static PeriodRow Row(FilingObligation o, DateOnly today) => new(
+        o.Period.Id, o.Period.Code, o.Period.Kind, o.Period.Title, o.Period.StartsOn, o.Period.EndsOn, o.Period.DueOn, o.Period.Reason,
+        o.Period.DueDateNote, o.State, o.LatestFilingId, o.FirstSubmittedAt, o.IsOverdue(today), o.WasLate);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private UserRef By()
+    {
+        var actor = currentUser.Get().Actor;
+        return new UserRef(actor.Id, actor.Name);
+    }
+
+    private Guid RequireFirm()
+    {
+        var user = currentUser.Get();
+        if (user.Role != Roles.FirmHR || user.FirmId is not { } firmId)
+            throw new DomainException("Only a Firm HR user whose account belongs to a firm can file that firm's roster.");
+        return firmId;
+    }
+}

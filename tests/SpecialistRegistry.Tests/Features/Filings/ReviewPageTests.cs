@@ -1,0 +1,123 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using SpecialistRegistry.Auth;
+using SpecialistRegistry.Features.Filings;
+using SpecialistRegistry.Tests.Infrastructure;
+
+namespace SpecialistRegistry.Tests.Features.Filings;
+
+/// <summary>The review page over the real services: what a regulator sees and can do, and what the firm's own view leaves out.</summary>
+public sealed class ReviewPageTests : IAsyncDisposable
+{
+    private readonly BunitContext _ctx = new();
+    private TestApp? _app;
+    private AsyncServiceScope? _scope;
+
+    [Fact]
+    public void The_review_page_is_for_regulators_and_the_firm_s_page_for_Firm_HR()
+    {
+        Assert.Equal(Policies.ReviewFilings, Policy<ReviewPage>());
+        Assert.Equal(Policies.FileRoster, Policy<FilingPage>());
+        Assert.Equal([Roles.Regulator], Policies.RolesFor[Policies.ReviewFilings]);
+    }
+
+    private static string? Policy<T>() => ((Microsoft.AspNetCore.Authorization.AuthorizeAttribute)Attribute.GetCustomAttribute(typeof(T),
+        typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute))!).Policy;
+
+    [Fact]
+    public async Task A_regulator_sees_the_header_the_entries_a_person_s_changes_and_the_decision_and_can_remark()
+    {
+        var (kit, id) = await SubmittedFilingWithAChangeAsync();
+        var nav = Setup(kit.Regulator);
+
+        nav.NavigateTo($"/filings/review/{id}?change=Changed");
+        var page = _ctx.Render<ReviewPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Contains("Review: ", page.Find("h1").TextContent));
+        Assert.Contains("3: 0 added, 1 changed, 0 removed, 2 unchanged", page.Find("[data-testid=filing-counts]").TextContent);
+        Assert.NotNull(page.Find("[data-testid=decision-panel]"));
+        Assert.Contains("Firm contact", page.Find("[data-testid=filing-header]").TextContent);
+        // The link's filter: only the changed person, paged on the server.
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
+
+        page.Find("[data-testid=entry-open]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Chief engineer", page.Find("[data-testid=since-accepted]").TextContent));
+        Assert.Equal($"/specialists/{kit.People[0].Id}", new Uri(page.Find("[data-testid=entry-profile]").GetAttribute("href")!, UriKind.RelativeOrAbsolute).ToString());
+
+        page.Find("[data-testid=remark-text]").Change("Which plant?");
+        page.Find("[data-testid=add-remark]").Click();
+        page.WaitForAssertion(() => Assert.Contains("Which plant?", page.Find("[data-testid=remark]").TextContent));
+    }
+
+    [Fact]
+    public async Task The_firm_s_own_view_has_no_decision_no_remark_box_and_no_firm_contact()
+    {
+        var (kit, id) = await SubmittedFilingWithAChangeAsync();
+        Setup(kit.Hr);
+
+        var page = _ctx.Render<FilingPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.Equal("Filing for Demand of 2026-11-02", page.Find("h1").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=decision-panel]"));
+        Assert.DoesNotContain("Firm contact", page.Find("[data-testid=filing-header]").TextContent);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=entry-open]")));
+        page.FindAll("[data-testid=entry-open]")[0].Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=entry-detail]")));
+        Assert.Empty(page.FindAll("[data-testid=remark-text]"));
+    }
+
+    [Fact]
+    public async Task A_decided_filing_shows_the_decision_and_offers_none_and_a_draft_is_not_found()
+    {
+        var (kit, id) = await SubmittedFilingWithAChangeAsync();
+        await kit.ReturnAsync(id, "Correct the position of E0001.");
+        var draft = await kit.PrepareAsync(await FilingServiceTests.DemandAsync(kit));
+        Setup(kit.Regulator);
+
+        var decided = _ctx.Render<ReviewPage>(p => p.Add(x => x.Id, id));
+        decided.WaitForAssertion(() => Assert.Contains("Correct the position of E0001.", decided.Find("[data-testid=review-comment]").TextContent));
+        Assert.Empty(decided.FindAll("[data-testid=decision-panel]"));
+
+        var notFiled = _ctx.Render<ReviewPage>(p => p.Add(x => x.Id, draft.FilingId));
+        notFiled.WaitForAssertion(() => Assert.Equal("Filing not found", notFiled.Find("h1").TextContent));
+    }
+
+    private async Task<(FilingTestKit Kit, Guid Id)> SubmittedFilingWithAChangeAsync()
+    {
+        _app = await TestApp.StartAsync();
+        var kit = await FilingTestKit.CreateAsync(_app);
+        var first = await kit.SubmitAsync();
+        await kit.AcceptAsync(first);
+        await kit.EditAsync(kit.People[0].Id, s => s.Position = "Chief engineer");
+        var demand = await FilingServiceTests.DemandAsync(kit);
+        return (kit, await kit.SubmitAsync(demand));
+    }
+
+    private NavigationManager Setup(System.Security.Claims.ClaimsPrincipal user)
+    {
+        _scope = _app!.Scope(user);
+        var services = _scope.Value.ServiceProvider;
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddMudServices();
+        _ctx.Services.AddSingleton(services.GetRequiredService<FilingQueries>());
+        _ctx.Services.AddSingleton(services.GetRequiredService<FilingReviewService>());
+        _ctx.Services.AddSingleton<TimeProvider>(_app.Clock);
+        _ctx.SetRendererInfo(new RendererInfo("Server", true));
+        _ctx.Render<MudPopoverProvider>();
+        _ctx.Render<MudDialogProvider>();
+        _ctx.Render<MudSnackbarProvider>();
+        return _ctx.Services.GetRequiredService<NavigationManager>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        if (_scope is { } scope)
+            await scope.DisposeAsync();
+        if (_app is not null)
+            await _app.DisposeAsync();
+    }
+}
