@@ -40,7 +40,9 @@ public sealed class FilingExportService(IDbContextFactory<RegistryDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var writer = await TableWriter.CreateAsync(format, output, ct);
-        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, filingId, ct), withExplanations: false, ct);
+        // In the reader's language, like the roster export.
+        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, filingId, ct), withExplanations: false,
+            RosterLanguages.Parse(null, CultureInfo.CurrentUICulture), ct);
     }
 
     private static async IAsyncEnumerable<RosterPerson> ReadAsync(RegistryDb db, Guid filingId, [EnumeratorCancellation] CancellationToken ct)
