@@ -12,10 +12,13 @@ public static class AuditChain
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Placeholder for a named event; the interceptor gives it its sequence, time, actor and hash.</summary>
-    internal static AuditEntry PendingEvent(string action, string entityType, string entityKey, IReadOnlyDictionary<string, string?> details) => new()
+    /// <summary>
+    /// Placeholder for a named event; the interceptor gives it its sequence, time, actor and hash. Until then its
+    /// sequence is <paramref name="placeholder"/> (zero or below, distinct per context), so one save can queue many.
+    /// </summary>
+    internal static AuditEntry PendingEvent(string action, string entityType, string entityKey, IReadOnlyDictionary<string, string?> details, long placeholder = 0) => new()
     {
-        Sequence = 0,
+        Sequence = placeholder,
         Action = action,
         EntityType = entityType,
         EntityKey = entityKey,

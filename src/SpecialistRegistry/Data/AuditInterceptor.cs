@@ -87,7 +87,8 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
     {
         public IDbContextTransaction? OwnTransaction { get; set; }
         public List<AuditEntry> ChangeEntries { get; } = [];
-        public List<AuditEntry> NamedEvents { get; } = [];
+        /// <summary>Named events with the placeholder sequence each had before this save numbered it.</summary>
+        public List<(AuditEntry Entry, long Placeholder)> NamedEvents { get; } = [];
     }
 
     private void Append(RegistryDb db)
@@ -139,8 +140,8 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
         }
         foreach (var entry in save.ChangeEntries)
             context.Entry(entry).State = EntityState.Detached;
-        foreach (var namedEvent in save.NamedEvents)
-            namedEvent.Sequence = 0;
+        foreach (var (namedEvent, placeholder) in save.NamedEvents)
+            namedEvent.Sequence = placeholder;
     }
 
     // Synchronous on purpose: the chain must be extended inside SaveChanges, and both paths share this code.
@@ -180,10 +181,10 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
                 continue;
             if (entry.Entity is AuditEntry pending)
             {
-                if (pending.Sequence == 0)
+                if (pending.Sequence <= 0)
                 {
                     entries.Add(pending);
-                    save.NamedEvents.Add(pending);
+                    save.NamedEvents.Add((pending, pending.Sequence));
                 }
                 continue;
             }

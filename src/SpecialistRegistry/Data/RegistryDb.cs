@@ -41,7 +41,10 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
 
     /// <summary>Queues a named event (for example a reveal of a passport number) for the audit chain.</summary>
     public void RecordAuditEvent(string action, string entityType, string entityKey, IReadOnlyDictionary<string, string?> details) =>
-        AuditEntries.Add(AuditChain.PendingEvent(action, entityType, entityKey, details));
+        AuditEntries.Add(AuditChain.PendingEvent(action, entityType, entityKey, details, placeholder: _pendingEvents--));
+
+    // Placeholder sequences of queued named events: 0, -1, -2… (the interceptor numbers them for real).
+    private long _pendingEvents;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,7 +19,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Changes).IsRequired();
         b.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
         b.Property(a => a.Hash).HasMaxLength(64).IsRequired();
-        b.Property(a => a.Seal).HasMaxLength(64).IsRequired().HasDefaultValue("");
+        b.Property(a => a.Seal).HasMaxLength(64).IsRequired();
         b.HasIndex(a => new { a.EntityType, a.EntityKey });
         b.HasIndex(a => a.At);
         b.HasIndex(a => a.ActorId);

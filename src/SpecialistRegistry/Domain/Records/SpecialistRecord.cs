@@ -10,7 +10,24 @@ public sealed record MaskedNumber(string Last4, string Hash)
 
     public bool IsEmpty => Hash.Length == 0;
 
-    public override string ToString() => IsEmpty ? "" : "••••" + Last4;
+    public override string ToString() => IsEmpty ? "" : Mask + Last4;
+
+    /// <summary>What a masked number starts with on screens and in masked exports.</summary>
+    public const string Mask = "••••";
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is a number in its masked form (<c>••••1234</c>, or with asterisks as
+    /// people retype it), as a masked export writes it; <paramref name="last4"/> is what it shows, upper case.
+    /// </summary>
+    public static bool TryReadMasked(string value, out string last4)
+    {
+        last4 = "";
+        var shown = value.TrimStart('•', '*', '●', '·');
+        if (value.Length - shown.Length < 3 || shown.Length is 0 or > 4 || !shown.All(char.IsAsciiLetterOrDigit))
+            return false;
+        last4 = shown.ToUpperInvariant();
+        return true;
+    }
 }
 
 public sealed record PassportRecord(MaskedNumber Number, string IssuingCountry, DateOnly IssuedOn, DateOnly ExpiresOn);

@@ -314,10 +314,8 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
 
                     b.Property<string>("Seal")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasDefaultValue("");
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Sequence");
 

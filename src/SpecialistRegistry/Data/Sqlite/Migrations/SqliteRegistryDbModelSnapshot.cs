@@ -302,10 +302,8 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 
                     b.Property<string>("Seal")
                         .IsRequired()
-                        .ValueGeneratedOnAdd()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
 

@@ -11,17 +11,23 @@ using SpecialistRegistry.Files.Roster;
 
 namespace SpecialistRegistry.Features.Roster.Export;
 
+/// <summary>The people whose full numbers one export may carry, as recorded in the audit trail before it was sent.</summary>
+public sealed record FullNumbersExport(Guid ExportId, IReadOnlySet<Guid> People);
+
 /// <summary>
-/// The current Firm HR user's roster in the import format, numbers in plain text (the user's role may see
-/// them). Every export is an audited event. People are read a chunk at a time, once per sheet, so a large
-/// roster streams to the response and is never held whole.
+/// The current Firm HR user's roster in the import format. By default passport and national ID numbers are
+/// masked (<c>••••1234</c>; importing such a file keeps the numbers on record). Full numbers need a reason, and
+/// are audited per person before the first byte is sent. People are read a chunk at a time, once per sheet,
+/// so a large roster streams to the response and is never held whole.
 /// </summary>
 public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FieldProtector protector,
     IStringLocalizer<RosterText> text)
 {
     private const int ChunkSize = 1000;
+    public const int MinReasonLength = 10;
+    public const int MaxReasonLength = 500;
 
-    /// <summary>Records the export in the audit trail; call before the first byte is sent.</summary>
+    /// <summary>Records a masked export in the audit trail; call before the first byte is sent.</summary>
     public async Task<int> RecordExportAsync(TableFormat format, RosterLanguage language, CancellationToken ct = default)
     {
         var firmId = RequireFirm();
@@ -31,22 +37,68 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
         {
             ["format"] = format.Extension(),
             ["language"] = language.Code(),
+            ["numbers"] = "masked",
             ["specialists"] = count.ToString(CultureInfo.InvariantCulture),
         });
         await db.SaveChangesAsync(ct);
         return count;
     }
 
-    public async Task WriteAsync(TableFormat format, RosterLanguage language, Stream output, CancellationToken ct = default)
+    /// <summary>Why <paramref name="reason"/> cannot justify a full-number export, or null when it can.</summary>
+    public string? ReasonProblem(string? reason)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        return trimmed.Length < MinReasonLength ? text["FullExportReasonTooShort", MinReasonLength].Value
+            : trimmed.Length > MaxReasonLength ? text["FullExportReasonTooLong", MaxReasonLength].Value
+            : null;
+    }
+
+    /// <summary>
+    /// Records an export with full numbers: one entry for the export (format, reason, how many people) and one
+    /// per person whose numbers it carries, so each person's history says who took their numbers and why.
+    /// Only these people's numbers are written in full; anyone added after this moment is masked.
+    /// </summary>
+    public async Task<FullNumbersExport> RecordFullExportAsync(TableFormat format, RosterLanguage language, string? reason, CancellationToken ct = default)
+    {
+        var firmId = RequireFirm();
+        if (ReasonProblem(reason) is { } problem)
+            throw new DomainException(problem);
+        var why = reason!.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var people = await db.Specialists.AsNoTracking()
+            .Where(s => s.NationalId.Cipher != "" || s.Passports.Any(p => p.IsCurrent && p.Number.Cipher != ""))
+            .Select(s => s.Id).ToListAsync(ct);
+        var exportId = Guid.CreateVersion7();
+        db.RecordAuditEvent("RosterExported", nameof(Firm), firmId.ToString(), new Dictionary<string, string?>
+        {
+            ["export"] = exportId.ToString(),
+            ["format"] = format.Extension(),
+            ["language"] = language.Code(),
+            ["numbers"] = "full",
+            ["reason"] = why,
+            ["specialists"] = people.Count.ToString(CultureInfo.InvariantCulture),
+        });
+        foreach (var id in people)
+            db.RecordAuditEvent("FullNumbersExported", nameof(Specialist), id.ToString(), new Dictionary<string, string?>
+            {
+                ["export"] = exportId.ToString(),
+                ["reason"] = why,
+            });
+        await db.SaveChangesAsync(ct);
+        return new FullNumbersExport(exportId, people.ToHashSet());
+    }
+
+    /// <summary>Writes the roster; numbers in full only for the people of <paramref name="full"/>, masked for everyone else.</summary>
+    public async Task WriteAsync(TableFormat format, RosterLanguage language, Stream output, FullNumbersExport? full = null, CancellationToken ct = default)
     {
         RequireFirm();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var writer = await TableWriter.CreateAsync(format, output, ct);
-        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, ct), withExplanations: false, language, ct);
+        await RosterFileWriter.WriteAsync(writer, () => ReadAsync(db, full?.People, ct), withExplanations: false, language, ct);
     }
 
     /// <summary>The firm's specialists by employee number, with their lists and current passport.</summary>
-    internal async IAsyncEnumerable<RosterPerson> ReadAsync(RegistryDb db, [EnumeratorCancellation] CancellationToken ct)
+    internal async IAsyncEnumerable<RosterPerson> ReadAsync(RegistryDb db, IReadOnlySet<Guid>? fullNumbersOf, [EnumeratorCancellation] CancellationToken ct)
     {
         string? after = null;
         while (true)
@@ -62,15 +114,16 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
                 .AsSplitQuery()
                 .ToListAsync(ct);
             foreach (var specialist in chunk)
-                yield return ToPerson(specialist);
+                yield return ToPerson(specialist, fullNumbersOf?.Contains(specialist.Id) == true);
             if (chunk.Count < ChunkSize)
                 yield break;
             after = chunk[^1].EmployeeNumber;
         }
     }
 
-    private RosterPerson ToPerson(Specialist s)
+    private RosterPerson ToPerson(Specialist s, bool fullNumbers)
     {
+        string Number(SensitiveValue v) => fullNumbers ? protector.Reveal(v) : v.Masked;
         var person = new RosterPerson
         {
             EmployeeNumber = s.EmployeeNumber,
@@ -79,7 +132,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
             Gender = s.Gender,
             DateOfBirth = s.DateOfBirth,
             Nationality = s.Nationality,
-            NationalIdNumber = protector.Reveal(s.NationalId),
+            NationalIdNumber = Number(s.NationalId),
             Phone = s.Phone,
             Email = s.Email,
             Position = s.Position,
@@ -89,7 +142,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
             LeftOn = s.LeftOn,
             LeftReason = s.LeftReason,
             Passport = s.Passports.FirstOrDefault() is { } p
-                ? new RosterPassport(protector.Reveal(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn)
+                ? new RosterPassport(Number(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn)
                 : null,
         };
         person.Expertise.AddRange(s.Expertise.Select(e => new ExpertiseItem(e.Area, e.Level, e.Years)));

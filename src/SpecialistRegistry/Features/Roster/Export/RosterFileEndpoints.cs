@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Files;
@@ -7,9 +8,10 @@ using SpecialistRegistry.Files.Roster;
 namespace SpecialistRegistry.Features.Roster.Export;
 
 /// <summary>
-/// GET endpoints for the roster files: the firm's export and the two templates, for Firm HR only, each in the
-/// user's language or the one <c>?lang=zh-CN|en</c> asks for. The export goes through the normal context
-/// factory, so it is narrowed to the user's firm like every other query.
+/// The roster files, for Firm HR only, each in the user's language or the one <c>?lang=zh-CN|en</c> asks for:
+/// GET the export with numbers masked, POST it (a form with a reason and the antiforgery token) with full
+/// numbers, GET the two templates. The export goes through the normal context factory, so it is narrowed to the
+/// user's firm like every other query.
 /// </summary>
 public static class RosterFileEndpoints
 {
@@ -24,7 +26,27 @@ public static class RosterFileEndpoints
                 if (await RecordAsync(export, format, language, http.RequestAborted) is { } refused)
                     return refused;
                 return TableDownload.Stream(format, $"roster-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
-                    (body, _) => export.WriteAsync(format, language, body, http.RequestAborted));
+                    (body, _) => export.WriteAsync(format, language, body, full: null, http.RequestAborted));
+            });
+            // A form post, not a link: a reason must come with it, and the antiforgery check keeps another site
+            // from making a signed-in browser fetch full numbers.
+            roster.MapPost($"/export.{format.Extension()}", async (RosterExportService export, TimeProvider clock, HttpContext http,
+                [FromForm] string? reason, [FromForm] string? lang) =>
+            {
+                var language = RosterLanguages.Parse(lang, CultureInfo.CurrentUICulture);
+                if (export.ReasonProblem(reason) is { } problem)
+                    return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest);
+                FullNumbersExport full;
+                try
+                {
+                    full = await export.RecordFullExportAsync(format, language, reason, http.RequestAborted);
+                }
+                catch (DomainException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden);
+                }
+                return TableDownload.Stream(format, $"roster-full-numbers-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
+                    (body, _) => export.WriteAsync(format, language, body, full, http.RequestAborted));
             });
             roster.MapGet($"/template.{format.Extension()}", (HttpContext http, string? lang) =>
             {

@@ -55,6 +55,26 @@ internal static class RosterComparer
         var person = row.Person;
         var nationalIdColumn = RosterFormat.SpecialistColumns[(int)SpecialistField.NationalIdNumber].Header(language);
         var passportColumn = RosterFormat.SpecialistColumns[(int)SpecialistField.PassportNumber].Header(language);
+        // A masked number (from a masked export) stands for the number on record that ends the same way.
+        if (RosterRowParser.IsMasked(person.NationalIdNumber))
+        {
+            if (OnRecord(person.NationalIdNumber, existing?.Record.NationalId) is { } hash)
+                row.NationalIdHash = hash;
+            else
+                ok = Refuse(text["MaskedNumberNotOnRecord", text["Noun_NationalIdNumber"], person.NationalIdNumber], nationalIdColumn);
+        }
+        if (person.Passport is { } masked && RosterRowParser.IsMasked(masked.Number))
+        {
+            if (OnRecord(masked.Number, existing?.Record.Passport?.Number) is { } hash)
+                row.PassportHash = hash;
+            else
+                ok = Refuse(text["MaskedNumberNotOnRecord", text["Noun_PassportNumber"], masked.Number], passportColumn);
+        }
+        bool Refuse(string message, string column)
+        {
+            problems.Add(new ImportProblem(sheet, row.Row, column, message));
+            return false;
+        }
         if (row.NationalIdHash.Length > 0 && Other(snapshot.ByNationalIdHash, row.NationalIdHash, person.EmployeeNumber) is { } idOwner)
         {
             problems.Add(new ImportProblem(sheet, row.Row, nationalIdColumn,
@@ -79,6 +99,9 @@ internal static class RosterComparer
     private static ExistingPerson? Other(Dictionary<string, List<ExistingPerson>> index, string hash, string employeeNumber) =>
         index.TryGetValue(hash, out var owners) ? owners.FirstOrDefault(o => o.EmployeeNumber != employeeNumber) : null;
 
+
+    private static string? OnRecord(string masked, MaskedNumber? recorded) =>
+        recorded is { IsEmpty: false } r && string.Equals(MaskedNumber.Mask + r.Last4, masked, StringComparison.OrdinalIgnoreCase) ? r.Hash : null;
 
     internal static SpecialistRecord FileRecord(ImportedRow row) => row.Person.ToRecord(row.NationalIdHash, row.PassportHash);
 }

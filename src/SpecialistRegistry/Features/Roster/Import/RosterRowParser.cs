@@ -48,14 +48,14 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
                     text["DuplicateEmployee", person.EmployeeNumber, byEmployee[person.EmployeeNumber]]);
             // A row that repeats a person's employee number is one problem, not three: its numbers clashing with
             // that same person's are part of the repetition.
-            if (person.NationalIdNumber.Length > 0)
+            if (person.NationalIdNumber.Length > 0 && !IsMasked(person.NationalIdNumber))
             {
                 row.NationalIdHash = protector.LookupHash(person.NationalIdNumber);
                 if (!byNationalId.TryAdd(row.NationalIdHash, row) && !SamePerson(byNationalId[row.NationalIdHash], person, repeats))
                     Problem(At(table.Shown, raw, SpecialistField.NationalIdNumber),
                         text["DuplicateNationalId", Masked(person.NationalIdNumber), Who(byNationalId[row.NationalIdHash])]);
             }
-            if (person.Passport is { } passport)
+            if (person.Passport is { } passport && !IsMasked(passport.Number))
             {
                 row.PassportHash = protector.LookupHash(passport.Number);
                 if (!byPassport.TryAdd(row.PassportHash, row) && !SamePerson(byPassport[row.PassportHash], person, repeats))
@@ -323,6 +323,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var normalized = FieldProtector.Normalize(value);
         if (normalized.Length == 0)
             return "";
+        // A masked export's number: the comparer keeps the one on record if it ends the same (or says why not).
+        if (MaskedNumber.TryReadMasked(normalized, out var last4))
+            return MaskedNumber.Mask + last4;
         if (!normalized.All(char.IsAsciiLetterOrDigit))
         {
             Problem(at, text["NumberLettersDigits", what]);
@@ -400,7 +403,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     private static bool SamePerson(ImportedRow earlier, RosterPerson person, bool repeatsEmployeeNumber) =>
         repeatsEmployeeNumber && earlier.Person.EmployeeNumber == person.EmployeeNumber;
 
-    internal static string Masked(string number) => $"••••{number[^Math.Min(4, number.Length)..]}";
+    internal static bool IsMasked(string number) => number.StartsWith(MaskedNumber.Mask, StringComparison.Ordinal);
+
+    internal static string Masked(string number) => IsMasked(number) ? number : $"{MaskedNumber.Mask}{number[^Math.Min(4, number.Length)..]}";
 
     private string Who(ImportedRow other) =>
         other.Person.EmployeeNumber.Length > 0 ? text["WhoOnRow", other.Person.EmployeeNumber, other.Row] : text["WhoRow", other.Row];

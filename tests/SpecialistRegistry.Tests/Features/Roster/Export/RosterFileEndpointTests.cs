@@ -34,6 +34,85 @@ public sealed class RosterFileEndpointTests(RegistryWebFactory factory)
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "RosterExported" && a.EntityKey == firmId.ToString() && a.ActorName == "Li Na (Firm HR)"));
     }
 
+    [Fact]
+    public async Task The_default_download_masks_every_number_and_records_that_it_did()
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+        var (firmId, _, _) = await RosterOfDemoHrAsync();
+        var numbers = await FullNumbersOfAsync(firmId);
+
+        var text = await client.GetStringAsync("/roster/export.csv?lang=en");
+
+        Assert.NotEmpty(numbers);
+        Assert.DoesNotContain(numbers, n => text.Contains(n, StringComparison.Ordinal));
+        Assert.Contains("••••", text);
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == "RosterExported" && a.EntityKey == firmId.ToString()).Select(a => a.Changes).ToListAsync(),
+            c => c.Contains("\"numbers\":\"masked\""));
+    }
+
+    [Fact]
+    public async Task Full_numbers_come_only_from_a_form_post_with_a_reason_and_the_antiforgery_token()
+    {
+        using var client = await factory.SignedInClientAsync(DemoAccounts.FirmHrEmail, "DemoFirmHR-2026");
+        var (firmId, _, _) = await RosterOfDemoHrAsync();
+        var numbers = await FullNumbersOfAsync(firmId);
+        var token = RegistryWebFactory.TokenFrom(await client.GetStringAsync("/Account/Manage"));
+        Assert.NotEmpty(token);
+        long Entries() => CountAudit("FullNumbersExported");
+        var before = Entries();
+
+        var noToken = await client.PostAsync("/roster/export.csv", Form(("reason", "Annual return to the exit-entry office")));
+        var shortReason = await client.PostAsync("/roster/export.csv", Form(("__RequestVerificationToken", token), ("reason", "because")));
+        Assert.Equal(HttpStatusCode.BadRequest, noToken.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, shortReason.StatusCode);
+        Assert.Contains("at least 10 characters", await shortReason.Content.ReadAsStringAsync());
+        Assert.Equal(before, Entries());
+
+        var response = await client.PostAsync("/roster/export.csv", Form(("__RequestVerificationToken", token), ("reason", "Annual return to the exit-entry office"), ("lang", "en")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.All(numbers, n => Assert.Contains(n, text));
+        Assert.True(Entries() - before >= numbers.Count / 2, "one entry per person whose numbers left");
+    }
+
+    [Theory]
+    [InlineData(DemoAccounts.RegulatorEmail)]
+    [InlineData(DemoAccounts.CustodyEmail)]
+    public async Task Other_roles_cannot_post_for_full_numbers(string email)
+    {
+        using var client = await factory.SignedInClientAsync(email, DemoAccounts.All.Single(a => a.Email == email).Password);
+        var token = RegistryWebFactory.TokenFrom(await client.GetStringAsync("/Account/Manage"));
+
+        var response = await client.PostAsync("/roster/export.xlsx", Form(("__RequestVerificationToken", token), ("reason", "Annual return to the exit-entry office")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.ToString());
+    }
+
+    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)));
+
+    private long CountAudit(string action)
+    {
+        using var scope = factory.Services.CreateScope();
+        using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
+        return db.AuditEntries.LongCount(a => a.Action == action);
+    }
+
+    /// <summary>The firm's national ID and current passport numbers in clear, to look for in a file.</summary>
+    private async Task<List<string>> FullNumbersOfAsync(Guid firmId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
+        var protector = scope.ServiceProvider.GetRequiredService<FieldProtector>();
+        var people = await db.Specialists.AsNoTracking().Where(s => s.FirmId == firmId).Include(s => s.Passports.Where(p => p.IsCurrent)).ToListAsync();
+        return [.. people.SelectMany(s => new[] { s.NationalId }.Concat(s.Passports.Select(p => p.Number))).Where(v => !v.IsEmpty).Select(protector.Reveal)];
+    }
+
     [Theory]
     [InlineData("/roster/export.xlsx?lang=en", "Specialists", "EmployeeNumber")]
     [InlineData("/roster/template.xlsx?lang=en", "Specialists", "EmployeeNumber")]

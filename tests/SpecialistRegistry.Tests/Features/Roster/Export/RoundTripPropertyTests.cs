@@ -110,11 +110,13 @@ public sealed class RoundTripPropertyTests(RosterFixture fixture) : IClassFixtur
             await fixture.CommitAsync(firm, first);
             await AssertStoredAsExpectedAsync(firm, people);
 
-            foreach (var (format, language) in new[] { (TableFormat.Csv, RosterLanguage.English), (TableFormat.Xlsx, RosterLanguage.English),
-                         (TableFormat.Csv, RosterLanguage.Chinese), (TableFormat.Xlsx, RosterLanguage.Chinese) })
+            // Masked exports (the default) and full-number ones both come back unchanged.
+            foreach (var (format, language, reason) in new[] { (TableFormat.Csv, RosterLanguage.English, (string?)null), (TableFormat.Xlsx, RosterLanguage.English, null),
+                         (TableFormat.Csv, RosterLanguage.Chinese, null), (TableFormat.Xlsx, RosterLanguage.Chinese, null),
+                         (TableFormat.Csv, RosterLanguage.English, "Round trip with full numbers"), (TableFormat.Xlsx, RosterLanguage.Chinese, "Round trip with full numbers") })
             {
-                var name = $"export-{language}.{format.Extension()}";
-                var again = await fixture.DryRunAsync(firm, name, await fixture.ExportAsync(firm, format, language));
+                var name = $"export-{language}{(reason is null ? "" : "-full")}.{format.Extension()}";
+                var again = await fixture.DryRunAsync(firm, name, await fixture.ExportAsync(firm, format, language, reason));
                 Assert.True(again.Problems.Count == 0, $"{name}: " + string.Join(Environment.NewLine, again.Problems.Select(p => $"{p.Row} {p.Column}: {p.Message}")));
                 Assert.True(again.Changes.Count == 0, $"{name}: " + string.Join(Environment.NewLine,
                     again.Changes.SelectMany(c => c.Fields.Select(f => $"{c.EmployeeNumber} {f.Field}: [{f.Old}] → [{f.New}]"))));

@@ -62,12 +62,14 @@ public sealed class RosterFixture : IAsyncLifetime
         return await CommitAsync(firmId, preview);
     }
 
-    public async Task<byte[]> ExportAsync(Guid firmId, TableFormat format, RosterLanguage language = RosterLanguage.English)
+    /// <summary>The firm's export: numbers masked, or in full (recorded with <paramref name="fullNumbersReason"/>) when a reason is given.</summary>
+    public async Task<byte[]> ExportAsync(Guid firmId, TableFormat format, RosterLanguage language = RosterLanguage.English, string? fullNumbersReason = null)
     {
         await using var scope = App.Scope(TestUsers.FirmHr(firmId));
         var export = scope.ServiceProvider.GetRequiredService<RosterExportService>();
+        var full = fullNumbersReason is null ? null : await export.RecordFullExportAsync(format, language, fullNumbersReason);
         using var buffer = new MemoryStream();
-        await export.WriteAsync(format, language, buffer);
+        await export.WriteAsync(format, language, buffer, full);
         return buffer.ToArray();
     }
 
