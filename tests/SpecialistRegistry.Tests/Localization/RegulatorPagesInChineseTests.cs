@@ -116,7 +116,7 @@ public sealed class RegulatorPagesInChineseTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=flags-panel] [data-testid=flag]")));
         var heading = page.Find("[data-testid=profile-name]").TextContent;
         Assert.True(heading.IndexOf("李娜", StringComparison.Ordinal) < heading.IndexOf("Li Na", StringComparison.Ordinal));
-        foreach (var text in new[] { "个人信息", "出生日期", "中国", "护照及保管", "现用护照", "借出", "前往日本", "应于 2026-10-01 归还", "名册报备", "修改历史", "护照逾期未还", "关注", "显示" })
+        foreach (var text in new[] { "个人信息", "出生日期", "中国", "护照及保管", "现用护照", "借出", "目的地：日本", "应于 2026-10-01 归还", "名册报备", "修改历史", "护照逾期未还", "关注", "显示" })
             Assert.Contains(text, page.Markup);
         // The trips panel belongs to the travel pages and is translated with them.
         AssertNoEnglish(page.Markup, await RecordedAsync(), "[data-testid=profile-travel]");
@@ -131,7 +131,7 @@ public sealed class RegulatorPagesInChineseTests : IAsyncLifetime
 
         page.Find("[data-testid=passport] button[aria-label^='显示完整护照号码']").Click();
 
-        _dialogs.WaitForAssertion(() => Assert.Contains("将向您显示李娜 (Li Na)的护照", _dialogs.Markup));
+        _dialogs.WaitForAssertion(() => Assert.Contains("将向您显示李娜 (Li Na)护照", _dialogs.Markup));
         Assert.Contains("查看理由", _dialogs.Markup);
         AssertNoEnglish(_dialogs.Markup);
     }
