@@ -101,19 +101,30 @@ public sealed class ChainWalker(FieldProtector? seals = null)
     public ChainBreak? Check(AuditEntry e)
     {
         if (e.Sequence != _expected)
-            return new ChainBreak(_expected, $"entry {_expected} is missing (the next entry is {e.Sequence})");
+            return new ChainBreak(_expected, $"entry {_expected} is missing (the next entry is {e.Sequence})", ChainBreakKind.Missing, e.Sequence);
         if (e.PreviousHash != _previousHash)
-            return new ChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}");
+            return new ChainBreak(e.Sequence, $"entry {e.Sequence} does not link to entry {e.Sequence - 1}", ChainBreakKind.Unlinked, e.Sequence - 1);
         if (AuditChain.ComputeHash(e) != e.Hash)
-            return new ChainBreak(e.Sequence, $"entry {e.Sequence} has been altered: its content does not match its hash");
+            return new ChainBreak(e.Sequence, $"entry {e.Sequence} has been altered: its content does not match its hash", ChainBreakKind.Altered);
         if (seals is not null && !seals.IsSealOf(e.Hash, e.Seal))
-            return new ChainBreak(e.Sequence, e.Seal.Length == 0
-                ? $"entry {e.Sequence} has no seal: it was written, or rewritten and re-hashed, without the audit key"
-                : $"entry {e.Sequence} has a seal that does not match its hash: it was forged, or rewritten and re-hashed, without the audit key");
+            return e.Seal.Length == 0
+                ? new ChainBreak(e.Sequence, $"entry {e.Sequence} has no seal: it was written, or rewritten and re-hashed, without the audit key", ChainBreakKind.Unsealed)
+                : new ChainBreak(e.Sequence, $"entry {e.Sequence} has a seal that does not match its hash: it was forged, or rewritten and re-hashed, without the audit key", ChainBreakKind.BadSeal);
         _previousHash = e.Hash;
         _expected++;
         return null;
     }
 }
 
-public sealed record ChainBreak(long Sequence, string Reason);
+public enum ChainBreakKind
+{
+    Missing,
+    Unlinked,
+    Altered,
+    Unsealed,
+    BadSeal,
+}
+
+/// <param name="Reason">In English, for the command line and logs; a page says it in its reader's language from <paramref name="Kind"/>.</param>
+/// <param name="Other">The entry the break is told against: the next one present (Missing) or the one before (Unlinked).</param>
+public sealed record ChainBreak(long Sequence, string Reason, ChainBreakKind Kind, long? Other = null);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Localization;
 
 namespace SpecialistRegistry.Data;
 
@@ -44,7 +46,8 @@ public static class SearchTextBuilder
     public static string Compose(Specialist s, IEnumerable<Expertise> expertise, IEnumerable<Education> education, IEnumerable<ResearchRecord> research)
     {
         var parts = new List<string?> { s.FullName, s.LatinName, s.EmployeeNumber, s.Position, s.Department };
-        parts.AddRange(expertise.Select(e => DisplayText.Of(e.Area)));
+        // An expertise area is found by its name in either language, whatever the language of whoever saved it.
+        parts.AddRange(expertise.SelectMany(e => RegistryCultures.Supported.Select(c => EnumText.Of(e.Area, CultureInfo.GetCultureInfo(c)))).Distinct());
         foreach (var e in education)
         {
             parts.Add(e.Field);

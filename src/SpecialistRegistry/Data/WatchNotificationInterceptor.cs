@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Localization;
 
 namespace SpecialistRegistry.Data;
 
@@ -11,8 +13,10 @@ namespace SpecialistRegistry.Data;
 /// changed, on a filing, flag changed, travel requested or approved), in the same save (so the
 /// notification exists exactly when the change does, and is audited with it). Features never notify watchers by hand.
 /// Must run before the audit and publish interceptors, which pick up the rows it adds.
+/// Each watcher's copy is written in their own language (<see cref="RecipientCulture"/>): a message is composed
+/// once per language inside a <see cref="CultureScope"/>, so every text a <see cref="Happening"/> reads follows it.
 /// </summary>
-public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class WatchNotificationInterceptor(TimeProvider clock, IOptions<RequestLocalizationOptions> localization) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -44,38 +48,39 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
             {
                 case CustodyEvent { Kind: CustodyEventKind.Release } release when entry.State == EntityState.Added:
                     if (SpecialistOfPassport(db, release.PassportId) is { } holder)
-                        happenings.Add(new(holder, NotificationKind.PassportReleased, name =>
-                            $"{name}'s passport was released for travel{(release.Destination is { Length: > 0 } d ? " to " + d : "")}, due back {release.DueBackOn:yyyy-MM-dd}."));
+                        happenings.Add(new(holder, NotificationKind.PassportReleased, name => release.Destination is { Length: > 0 } d
+                            ? NotificationText.Get("PassportReleasedTo", name, Countries.Display(d), release.DueBackOn)
+                            : NotificationText.Get("PassportReleased", name, release.DueBackOn)));
                     break;
                 case Specialist specialist when entry.State == EntityState.Modified && FirmChanged(entry) is { } moved && moved.From != moved.To:
                     happenings.Add(new(specialist.Id, NotificationKind.EmployerChanged, name =>
-                        $"{name} changed employer: {FirmName(db, moved.From)} → {FirmName(db, moved.To)}."));
+                        NotificationText.Get("EmployerChanged", name, FirmName(db, moved.From), FirmName(db, moved.To))));
                     break;
                 case FilingEntry filingEntry when entry.State == EntityState.Added:
                     if (!filings.TryGetValue(filingEntry.FilingId, out var filing))
                         filings[filingEntry.FilingId] = filing = SubmittedFiling(db, filingEntry.FilingId);
                     if (filing is not null)
                         happenings.Add(new(filingEntry.SpecialistId, NotificationKind.AppearedOnFiling, name =>
-                            $"{name} appears on {FirmName(db, filing.FirmId)}'s filing for {filing.Period}."));
+                            NotificationText.Get("AppearedOnFiling", name, FirmName(db, filing.FirmId), filing.Period)));
                     break;
                 case TravelRequest trip when entry.State == EntityState.Added:
                     happenings.Add(new(trip.SpecialistId, NotificationKind.TravelRequested, name =>
-                        $"Travel was requested for {name}: {trip.Destination}, {trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}."));
+                        NotificationText.Get("TravelRequested", name, Destination(trip), trip.DepartureOn, trip.ReturnOn)));
                     break;
                 case TravelRequest trip when entry.State == EntityState.Modified && trip.Status == TravelStatus.Approved
                                              && entry.Property(nameof(TravelRequest.Status)) is { IsModified: true } tripStatus
                                              && !Equals(tripStatus.OriginalValue, tripStatus.CurrentValue):
                     happenings.Add(new(trip.SpecialistId, NotificationKind.TravelApproved, name =>
-                        $"Travel of {name} to {trip.Destination} was approved: {trip.ApprovalNumber}, {trip.ApprovedDepartureOn:yyyy-MM-dd} to {trip.ApprovedReturnOn:yyyy-MM-dd}."));
+                        NotificationText.Get("TravelApproved", name, Destination(trip), trip.ApprovalNumber, trip.ApprovedDepartureOn, trip.ApprovedReturnOn)));
                     break;
                 case Flag flag when entry.State == EntityState.Added:
                     happenings.Add(new(flag.SpecialistId, NotificationKind.FlagChanged, name =>
-                        $"A {FlagText.Of(flag.Severity).ToLowerInvariant()} flag was raised on {name}: {FlagText.Of(flag.Reason)}."));
+                        NotificationText.Get($"FlagRaised_{flag.Severity}", name, FlagText.Of(flag.Reason))));
                     break;
                 case Flag flag when entry.State == EntityState.Modified && entry.Property(nameof(Flag.Status)) is { IsModified: true } status
                                     && !Equals(status.OriginalValue, status.CurrentValue):
                     happenings.Add(new(flag.SpecialistId, NotificationKind.FlagChanged, name =>
-                        $"A flag on {name} ({FlagText.Of(flag.Reason)}) was {(flag.Status == FlagStatus.Resolved ? "resolved" : "reopened")}."));
+                        NotificationText.Get(flag.Status == FlagStatus.Resolved ? "FlagResolved" : "FlagReopened", name, FlagText.Of(flag.Reason))));
                     break;
             }
         }
@@ -83,11 +88,13 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
             return;
 
         var specialistIds = happenings.Select(h => h.SpecialistId).Distinct().ToList();
-        var watchers = db.Watches.AsNoTracking().Where(w => specialistIds.Contains(w.SpecialistId))
-            .Select(w => new { w.SpecialistId, w.UserId }).ToList()
+        var watchers = (from w in db.Watches.AsNoTracking()
+                        join u in db.Users.AsNoTracking() on w.UserId equals u.Id
+                        where specialistIds.Contains(w.SpecialistId)
+                        select new { w.SpecialistId, w.UserId, u.Culture }).ToList()
             // Nobody needs telling what they have just done themselves.
             .Where(w => w.UserId != db.Actor.Id)
-            .ToLookup(w => w.SpecialistId, w => w.UserId);
+            .ToLookup(w => w.SpecialistId, w => (w.UserId, Culture: RecipientCulture.Of(w.Culture, localization.Value)));
         if (watchers.Count == 0)
             return;
 
@@ -98,17 +105,28 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
             var recipients = watchers[happening.SpecialistId].ToList();
             if (recipients.Count == 0)
                 continue;
-            var message = Truncate(happening.Message(SpecialistName(db, happening.SpecialistId)));
-            foreach (var userId in recipients)
+            var messages = new Dictionary<string, string>();
+            foreach (var (userId, culture) in recipients)
             {
-                if (sent.Add((userId, happening.SpecialistId, happening.Kind)))
-                    db.Notifications.Add(new Notification
-                    {
-                        UserId = userId, Kind = happening.Kind, SpecialistId = happening.SpecialistId, Message = message, CreatedAt = now,
-                    });
+                if (!sent.Add((userId, happening.SpecialistId, happening.Kind)))
+                    continue;
+                if (!messages.TryGetValue(culture.Name, out var message))
+                {
+                    using (CultureScope.Use(culture))
+                        message = Truncate(happening.Message(SpecialistName(db, happening.SpecialistId)));
+                    messages[culture.Name] = message;
+                }
+                db.Notifications.Add(new Notification
+                {
+                    UserId = userId, Kind = happening.Kind, SpecialistId = happening.SpecialistId, Message = message, CreatedAt = now,
+                });
             }
         }
     }
+
+    // Stored in English; a Chinese reader gets the country's Chinese name.
+    private static string Destination(TravelRequest trip) =>
+        NotificationText.Get("Destination", trip.DestinationCity, Countries.Display(trip.DestinationCountry));
 
     private static (Guid From, Guid To)? FirmChanged(EntityEntry entry)
     {
@@ -131,13 +149,13 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock) : SaveChang
     private static string FirmName(RegistryDb db, Guid firmId) =>
         db.Firms.Local.FirstOrDefault(f => f.Id == firmId)?.Name
         ?? db.Firms.IgnoreQueryFilters().AsNoTracking().Where(f => f.Id == firmId).Select(f => f.Name).FirstOrDefault()
-        ?? "an unknown firm";
+        ?? NotificationText.Get("UnknownFirm");
 
     private static string SpecialistName(RegistryDb db, Guid specialistId) =>
         db.Specialists.Local.FirstOrDefault(s => s.Id == specialistId) is { } local
             ? $"{local.FullName} ({local.LatinName})"
             : db.Specialists.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == specialistId)
-                .Select(s => s.FullName + " (" + s.LatinName + ")").FirstOrDefault() ?? "A specialist";
+                .Select(s => s.FullName + " (" + s.LatinName + ")").FirstOrDefault() ?? NotificationText.Get("UnknownSpecialist");
 
     private static string Truncate(string message) => message.Length <= 500 ? message : message[..497] + "…";
 }

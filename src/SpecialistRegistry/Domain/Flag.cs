@@ -44,9 +44,9 @@ public sealed class Flag
     public void Resolve(string resolvedById, string note, DateTimeOffset at)
     {
         if (Status == FlagStatus.Resolved)
-            throw new DomainException("This flag is already resolved.");
+            throw new DomainException(DomainText.Get("Flag_AlreadyResolved"));
         if (string.IsNullOrWhiteSpace(note))
-            throw new DomainException("Say how the flag was resolved.");
+            throw new DomainException(DomainText.Get("Flag_ResolutionNoteRequired"));
         Status = FlagStatus.Resolved;
         ResolvedById = resolvedById;
         ResolvedAt = at;
@@ -57,7 +57,7 @@ public sealed class Flag
     public void Reopen()
     {
         if (Status == FlagStatus.Open)
-            throw new DomainException("This flag is already open.");
+            throw new DomainException(DomainText.Get("Flag_AlreadyOpen"));
         Status = FlagStatus.Open;
         ResolvedById = null;
         ResolvedAt = null;

@@ -48,11 +48,11 @@ public sealed class Specialist
     public void RecordLeaving(DateOnly leftOn, string reason)
     {
         if (Status == EmploymentStatus.Left)
-            throw new DomainException($"{FullName} has already left the firm.");
+            throw new DomainException(DomainText.Get("Specialist_AlreadyLeft", $"{FullName} ({LatinName})"));
         if (leftOn < HireDate)
-            throw new DomainException("The leaving date cannot be before the hire date.");
+            throw new DomainException(DomainText.Get("Specialist_LeftBeforeHired"));
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Give a reason for leaving.");
+            throw new DomainException(DomainText.Get("Specialist_LeavingReasonRequired"));
         Status = EmploymentStatus.Left;
         LeftOn = leftOn;
         LeftReason = reason.Trim();

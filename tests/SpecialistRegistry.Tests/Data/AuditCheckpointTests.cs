@@ -79,7 +79,7 @@ public sealed class AuditCheckpointTests
         Assert.Null(result.FirstBreak); // what is left links up and is sealed: only the checkpoint knows
         Assert.False(result.IsIntact);
         Assert.Equal(checkpoint.Sequence - 2, result.Head.Sequence);
-        Assert.Equal(2, result.CheckpointProblems.Count(p => p.Contains($"entries {checkpoint.Sequence - 1} to {checkpoint.Sequence} have been removed")));
+        Assert.Equal(2, result.CheckpointProblems.Count(p => p.ToString().Contains($"entries {checkpoint.Sequence - 1} to {checkpoint.Sequence} have been removed")));
     }
 
     [Theory]
@@ -101,8 +101,8 @@ public sealed class AuditCheckpointTests
         var result = await VerifyAsync(app);
 
         Assert.Null(result.FirstBreak);
-        Assert.Contains(result.CheckpointProblems, p => p.Contains($"Entry {checkpoint!.Sequence} does not match the checkpoint") && p.Contains("checkpoint file"));
-        Assert.Contains(result.CheckpointProblems, p => p.Contains("no longer in the database"));
+        Assert.Contains(result.CheckpointProblems, p => p.ToString().Contains($"Entry {checkpoint!.Sequence} does not match the checkpoint") && p.ToString().Contains("checkpoint file"));
+        Assert.Contains(result.CheckpointProblems, p => p.ToString().Contains("no longer in the database"));
     }
 
     [Theory]
@@ -119,8 +119,8 @@ public sealed class AuditCheckpointTests
 
         var result = await VerifyAsync(app);
 
-        Assert.Contains(result.CheckpointProblems, p => p.Contains($"checkpoint for entry {head.Sequence} in the database is not genuine"));
-        Assert.Contains(result.CheckpointProblems, p => p.Contains("Line 1 of the checkpoint file"));
+        Assert.Contains(result.CheckpointProblems, p => p.ToString().Contains($"checkpoint for entry {head.Sequence} in the database is not genuine"));
+        Assert.Contains(result.CheckpointProblems, p => p.ToString().Contains("Line 1 of the checkpoint file"));
         Assert.Null(result.LastCheckpoint);
     }
 

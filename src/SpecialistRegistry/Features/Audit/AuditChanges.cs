@@ -4,9 +4,15 @@ using SpecialistRegistry.Domain.Records;
 
 namespace SpecialistRegistry.Features.Audit;
 
-/// <summary>Reads the interceptor's Changes JSON and says what changed in a line a person can scan.</summary>
+/// <summary>
+/// Reads the interceptor's Changes JSON and says what changed in a line a person can scan, in the current UI
+/// culture (field names through <see cref="AuditLabels"/>; the values are shown as recorded).
+/// </summary>
 public static class AuditChanges
 {
+    /// <summary>The field name under which unreadable changes are kept.</summary>
+    public const string RawField = "(raw)";
+
     private const int SummaryFields = 3;
     private const int SummaryValueLength = 40;
     private static readonly HashSet<string> NamingFields = ["Name", "FullName", "Title"];
@@ -24,12 +30,12 @@ public static class AuditChanges
         }
         catch (JsonException)
         {
-            return [new FieldChange("(raw)", null, json, IsDetail: true)];
+            return [new FieldChange(RawField, null, json, IsDetail: true)];
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return [new FieldChange("(raw)", null, json, IsDetail: true)];
+                return [new FieldChange(RawField, null, json, IsDetail: true)];
             var changes = new List<FieldChange>();
             foreach (var field in document.RootElement.EnumerateObject())
             {
@@ -46,9 +52,9 @@ public static class AuditChanges
     public static string Summarize(string action, IReadOnlyList<FieldChange> changes)
     {
         if (changes.Count == 0)
-            return "No field details";
+            return AuditLabels.Text("NoFieldDetails");
         if (action == "Deleted")
-            return changes.Count == 1 ? "Removed (1 field recorded)" : $"Removed ({changes.Count} fields recorded)";
+            return AuditLabels.Text(changes.Count == 1 ? "RemovedOne" : "RemovedMany", changes.Count);
 
         // A new row's Id is in the key column and its blank fields say nothing; both would crowd out what matters.
         // What a person calls the new row (its name or title) leads, so the line says which row it is.
@@ -57,22 +63,22 @@ public static class AuditChanges
             : changes.ToList();
         var parts = shown.Take(SummaryFields).Select(c => action switch
         {
-            "Added" => $"{c.Field} = {Short(c.New)}",
-            _ when c.IsDetail => $"{c.Field}: {Short(c.New)}",
-            _ => $"{c.Field}: {Short(c.Old)} → {Short(c.New)}",
+            "Added" => AuditLabels.Text("SummaryAdded", AuditLabels.Field(c.Field), Short(c.New)),
+            _ when c.IsDetail => AuditLabels.Text("SummaryDetail", AuditLabels.Field(c.Field), Short(c.New)),
+            _ => AuditLabels.Text("SummaryChanged", AuditLabels.Field(c.Field), Short(c.Old), Short(c.New)),
         });
-        var summary = string.Join("; ", parts);
+        var summary = string.Join(AuditLabels.Text("SummarySeparator"), parts);
         var more = shown.Count - SummaryFields;
         if (more > 0)
-            summary += $" (+{more} more)";
-        return summary.Length == 0 ? "No field details" : summary;
+            summary = AuditLabels.Text("SummaryMore", summary, more);
+        return summary.Length == 0 ? AuditLabels.Text("NoFieldDetails") : summary;
     }
 
     /// <summary>How a value reads on the page; a missing value is spelled out so it is not mistaken for blank text.</summary>
     public static string Display(string? value) => value switch
     {
-        null => "(none)",
-        "" => "(empty)",
+        null => AuditLabels.Text("ValueNone"),
+        "" => AuditLabels.Text("ValueEmpty"),
         _ => value,
     };
 

@@ -10,8 +10,8 @@ public sealed record ChainVerification(long Entries, ChainBreak? FirstBreak)
     /// <summary>The newest entry: its sequence and hash (0 and the genesis hash for an empty chain).</summary>
     public (long Sequence, string Hash) Head { get; init; } = (0, AuditChain.GenesisHash);
 
-    /// <summary>Every way the checkpoints and the chain disagree, in words; empty when they agree.</summary>
-    public IReadOnlyList<string> CheckpointProblems { get; init; } = [];
+    /// <summary>Every way the checkpoints and the chain disagree; empty when they agree.</summary>
+    public IReadOnlyList<CheckpointProblem> CheckpointProblems { get; init; } = [];
 
     /// <summary>The newest genuine checkpoint that matches the chain, if any.</summary>
     public AuditCheckpoint? LastCheckpoint { get; init; }
@@ -20,6 +20,35 @@ public sealed record ChainVerification(long Entries, ChainBreak? FirstBreak)
 
     /// <summary>Entries newer than the last checkpoint: sealed and linked, but no checkpoint vouches that the chain reached them.</summary>
     public long Unvouched => Head.Sequence - (LastCheckpoint?.Sequence ?? 0);
+}
+
+public enum CheckpointProblemKind
+{
+    /// <summary>The signature does not match: forged or altered.</summary>
+    NotGenuine,
+    /// <summary>The checkpoint vouches for entries the chain no longer has.</summary>
+    EntriesRemoved,
+    /// <summary>The entry the checkpoint names has another hash now.</summary>
+    EntriesRewritten,
+    /// <summary>A line of the checkpoint file does not parse.</summary>
+    UnreadableLine,
+    /// <summary>A checkpoint in the file is gone from the table.</summary>
+    RowDeleted,
+}
+
+/// <summary>One disagreement between a checkpoint and the chain. <see cref="ToString"/> says it in English (command line, logs).</summary>
+public sealed record CheckpointProblem(CheckpointProblemKind Kind, long Sequence, DateTimeOffset? SignedAt, bool InFile, long Head = 0, int Line = 0)
+{
+    public override string ToString() => Kind switch
+    {
+        CheckpointProblemKind.NotGenuine => $"The checkpoint for entry {Sequence} in the {Where} is not genuine: its signature does not match, so it was forged or altered.",
+        CheckpointProblemKind.EntriesRemoved => $"The chain ends at entry {Head}, but a checkpoint signed {SignedAt:yyyy-MM-dd HH:mm:ss} UTC ({Where}) vouches for entry {Sequence}: entries {Head + 1} to {Sequence} have been removed.",
+        CheckpointProblemKind.EntriesRewritten => $"Entry {Sequence} does not match the checkpoint signed {SignedAt:yyyy-MM-dd HH:mm:ss} UTC ({Where}): the entries up to it have been rewritten.",
+        CheckpointProblemKind.UnreadableLine => $"Line {Line} of the checkpoint file cannot be read: the file has been altered.",
+        _ => $"The checkpoint for entry {Sequence} (signed {SignedAt:yyyy-MM-dd HH:mm:ss} UTC) is in the checkpoint file but no longer in the database: checkpoint rows have been deleted.",
+    };
+
+    private string Where => InFile ? "checkpoint file" : "database";
 }
 
 /// <summary>
@@ -51,31 +80,32 @@ public sealed class AuditVerifier(IDbContextFactory<RegistryDb> dbFactory, Audit
                 broken = found;
         }
 
-        var problems = new List<string>();
+        var problems = new List<CheckpointProblem>();
         AuditCheckpoint? last = null;
-        void Check(AuditCheckpoint c, string where)
+        void Check(AuditCheckpoint c, bool inFile)
         {
             if (!checkpoints.IsGenuine(c))
-                problems.Add($"The checkpoint for entry {c.Sequence} in the {where} is not genuine: its signature does not match, so it was forged or altered.");
+                problems.Add(new CheckpointProblem(CheckpointProblemKind.NotGenuine, c.Sequence, c.At, inFile));
             else if (c.Sequence > head.Item1)
-                problems.Add($"The chain ends at entry {head.Item1}, but a checkpoint signed {c.At:yyyy-MM-dd HH:mm:ss} UTC vouches for entry {c.Sequence}: entries {head.Item1 + 1} to {c.Sequence} have been removed.");
+                problems.Add(new CheckpointProblem(CheckpointProblemKind.EntriesRemoved, c.Sequence, c.At, inFile, head.Item1));
             else if (!hashes.TryGetValue(c.Sequence, out var hash) || hash != c.Hash)
-                problems.Add($"Entry {c.Sequence} does not match the checkpoint signed {c.At:yyyy-MM-dd HH:mm:ss} UTC ({where}): the entries up to it have been rewritten.");
+                problems.Add(new CheckpointProblem(CheckpointProblemKind.EntriesRewritten, c.Sequence, c.At, inFile));
             else if (last is null || c.Sequence > last.Sequence)
                 last = c;
         }
         foreach (var c in inDatabase)
-            Check(c, "database");
+            Check(c, inFile: false);
+        var signedInDatabase = inDatabase.Select(c => c.Sequence).ToHashSet();
         for (var i = 0; i < inFile.Count; i++)
         {
             if (inFile[i] is not { } c)
             {
-                problems.Add($"Line {i + 1} of the checkpoint file {checkpoints.FilePath} cannot be read: the file has been altered.");
+                problems.Add(new CheckpointProblem(CheckpointProblemKind.UnreadableLine, 0, null, InFile: true, Line: i + 1));
                 continue;
             }
-            Check(c, "checkpoint file");
-            if (checkpoints.IsGenuine(c) && !inDatabase.Any(d => d.Sequence == c.Sequence))
-                problems.Add($"The checkpoint for entry {c.Sequence} (signed {c.At:yyyy-MM-dd HH:mm:ss} UTC) is in the checkpoint file but no longer in the database: checkpoint rows have been deleted.");
+            Check(c, inFile: true);
+            if (checkpoints.IsGenuine(c) && !signedInDatabase.Contains(c.Sequence))
+                problems.Add(new CheckpointProblem(CheckpointProblemKind.RowDeleted, c.Sequence, c.At, InFile: true));
         }
         return new ChainVerification(count, broken) { Head = head, CheckpointProblems = problems, LastCheckpoint = last };
     }

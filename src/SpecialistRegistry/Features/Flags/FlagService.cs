@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -8,7 +9,7 @@ namespace SpecialistRegistry.Features.Flags;
 /// Raising, resolving and reopening flags on specialists, and the regulator's flags list. Concurrent edits
 /// are caught by the flag's Version token: the later save is refused and told what the flag now says.
 /// </summary>
-public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
+public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, IStringLocalizer<FlagsText> T)
 {
     public const int MaxPageSize = 200;
     public const int MaxNoteLength = 2000;
@@ -17,10 +18,10 @@ public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimePro
     public async Task<FlagOutcome> RaiseAsync(RaiseFlagInput input, CancellationToken ct = default)
     {
         if (input.Reason is not { } reason || !Enum.IsDefined(reason))
-            return new FlagOutcome.Invalid(nameof(input.Reason), "Choose a reason.");
+            return new FlagOutcome.Invalid(nameof(input.Reason), T["ChooseReason"]);
         if (input.Severity is not { } severity || !Enum.IsDefined(severity))
-            return new FlagOutcome.Invalid(nameof(input.Severity), "Choose a severity.");
-        if (NoteProblem(input.Note, "Describe what is wrong.") is { } problem)
+            return new FlagOutcome.Invalid(nameof(input.Severity), T["ChooseSeverity"]);
+        if (NoteProblem(input.Note, T["DescribeProblem"]) is { } problem)
             return new FlagOutcome.Invalid(nameof(input.Note), problem);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,7 +43,7 @@ public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimePro
     }
 
     public Task<FlagOutcome> ResolveAsync(Guid flagId, Guid version, string? note, CancellationToken ct = default) =>
-        NoteProblem(note, "Say how the flag was resolved.") is { } problem
+        NoteProblem(note, T["ResolutionRequired"]) is { } problem
             ? Task.FromResult<FlagOutcome>(new FlagOutcome.Invalid("ResolutionNote", problem))
             : ChangeAsync(flagId, version, (flag, actor) => flag.Resolve(actor.Id, note!, clock.GetUtcNow()), ct);
 
@@ -51,7 +52,7 @@ public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimePro
 
     /// <summary>Changes the severity and note of a flag, e.g. when more is learned.</summary>
     public Task<FlagOutcome> EditAsync(Guid flagId, Guid version, FlagSeverity severity, string? note, CancellationToken ct = default) =>
-        NoteProblem(note, "Describe what is wrong.") is { } problem
+        NoteProblem(note, T["DescribeProblem"]) is { } problem
             ? Task.FromResult<FlagOutcome>(new FlagOutcome.Invalid("Note", problem))
             : ChangeAsync(flagId, version, (flag, _) => { flag.Severity = severity; flag.Note = note!.Trim(); }, ct);
 
@@ -142,9 +143,9 @@ public sealed class FlagService(IDbContextFactory<RegistryDb> dbFactory, TimePro
         return await db.Firms.AsNoTracking().OrderBy(f => f.Name).Select(f => new FirmChoice(f.Id, f.Name)).ToListAsync(ct);
     }
 
-    private static string? NoteProblem(string? note, string whenEmpty) =>
+    private string? NoteProblem(string? note, string whenEmpty) =>
         string.IsNullOrWhiteSpace(note) ? whenEmpty
-        : note.Trim().Length > MaxNoteLength ? $"Keep the note to {MaxNoteLength} characters."
+        : note.Trim().Length > MaxNoteLength ? T["NoteTooLong", MaxNoteLength].Value
         : null;
 
     private static IQueryable<Flag> Filter(IQueryable<Flag> flags, FlagQuery q)

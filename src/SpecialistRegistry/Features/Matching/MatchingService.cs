@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -37,7 +38,7 @@ public abstract record MatchOutcome
 /// streaming specialists ordered by date of birth and comparing only within one date and one initial, so the
 /// work grows with the size of those small blocks, not with the square of the registry.
 /// </summary>
-public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock)
+public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, IStringLocalizer<MatchingText> T)
 {
     public const double DefaultThreshold = 0.85;
     public const int MaxRows = 500;
@@ -95,22 +96,22 @@ public sealed class MatchingService(IDbContextFactory<RegistryDb> dbFactory, Tim
     public async Task<MatchOutcome> DecideAsync(MatchDecisionInput input, CancellationToken ct = default)
     {
         if (input.FirstId == input.SecondId)
-            return new MatchOutcome.Invalid("A specialist cannot be a duplicate of themselves.");
+            return new MatchOutcome.Invalid(T["SelfDuplicate"]);
         if (!Enum.IsDefined(input.Verdict) || !Enum.IsDefined(input.Kind))
-            return new MatchOutcome.Invalid("Choose confirm or dismiss.");
+            return new MatchOutcome.Invalid(T["ChooseVerdict"]);
         var note = input.Note?.Trim() ?? "";
         if (note.Length > MaxNoteLength)
-            return new MatchOutcome.Invalid($"Keep the note to {MaxNoteLength} characters.");
+            return new MatchOutcome.Invalid(T["NoteTooLong", MaxNoteLength]);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (first, second) = MatchDecision.Pair(input.FirstId, input.SecondId);
         if (await db.Specialists.CountAsync(s => s.Id == first || s.Id == second, ct) != 2)
-            return new MatchOutcome.Invalid("One of these specialists no longer exists.");
+            return new MatchOutcome.Invalid(T["SpecialistGone"]);
         var decision = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.FirstSpecialistId == first && d.SecondSpecialistId == second, ct);
         if (decision is null)
         {
             if (input.ExpectedVersion is not null)
-                return new MatchOutcome.Invalid("This decision has been withdrawn meanwhile. Reload the list.");
+                return new MatchOutcome.Invalid(T["DecisionWithdrawn"]);
             decision = new MatchDecision { FirstSpecialistId = first, SecondSpecialistId = second };
             db.Set<MatchDecision>().Add(decision);
         }

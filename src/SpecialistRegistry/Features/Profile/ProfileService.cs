@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Domain.Records;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
@@ -11,7 +12,8 @@ namespace SpecialistRegistry.Features.Profile;
 /// A specialist's full profile for regulators: record, custody timeline, filings, flags and change history.
 /// Sensitive numbers leave the database masked; a reveal needs a typed reason and is an audit entry.
 /// </summary>
-public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser)
+public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
+    IStringLocalizer<ProfileText> T)
 {
     public const int HistoryLimit = 200;
     public const int MinReasonLength = 5;
@@ -76,12 +78,12 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
     public async Task<RevealOutcome> RevealAsync(Guid specialistId, RevealField field, Guid? passportId, string? reason, CancellationToken ct = default)
     {
         if (!IsRegulator)
-            return RevealOutcome.Refused("Only regulators can reveal numbers here.");
+            return RevealOutcome.Refused(T["RevealForRegulatorsOnly"]);
         var why = reason?.Trim() ?? "";
         if (why.Length < MinReasonLength)
-            return RevealOutcome.Refused($"Give the reason for looking (at least {MinReasonLength} characters).");
+            return RevealOutcome.Refused(T["RevealReasonMinimum", MinReasonLength]);
         if (why.Length > MaxReasonLength)
-            return RevealOutcome.Refused($"Keep the reason under {MaxReasonLength} characters.");
+            return RevealOutcome.Refused(T["RevealReasonMaximum", MaxReasonLength]);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         SensitiveValue? value;
@@ -97,7 +99,7 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
             (entityType, entityKey) = (nameof(Passport), passportId.ToString() ?? "");
         }
         if (value is null || value.IsEmpty)
-            return RevealOutcome.Refused("There is no number on file to reveal.");
+            return RevealOutcome.Refused(T["NothingToReveal"]);
 
         db.RecordAuditEvent(field == RevealField.NationalId ? "RevealedNationalId" : "RevealedPassportNumber", entityType, entityKey,
             new Dictionary<string, string?> { ["Reason"] = why, ["SpecialistId"] = specialistId.ToString() });

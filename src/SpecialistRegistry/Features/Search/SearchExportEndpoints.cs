@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Files;
@@ -7,7 +8,7 @@ namespace SpecialistRegistry.Features.Search;
 
 /// <summary>
 /// GET /search/export.csv and /search/export.xlsx with the search page's own query string. The export is
-/// audited with that query before a byte is sent: no audit entry, no file.
+/// audited with that query before a byte is sent: no audit entry, no file. The file is in the regulator's language.
 /// </summary>
 public static class SearchExportEndpoints
 {
@@ -17,18 +18,19 @@ public static class SearchExportEndpoints
         foreach (var format in Enum.GetValues<TableFormat>())
         {
             group.MapGet($"/export.{format.Extension()}",
-                (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, CancellationToken ct) =>
-                    ExportAsync(http, search, dbFactory, clock, format, ct));
+                (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock,
+                    IStringLocalizer<SearchPageText> text, CancellationToken ct) =>
+                    ExportAsync(http, search, dbFactory, clock, text, format, ct));
         }
         return app;
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory,
-        TimeProvider clock, TableFormat format, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<SearchPageText> text, TableFormat format, CancellationToken ct)
     {
         var query = SearchUrl.Parse(http.Request.Query.ToDictionary(p => p.Key, p => p.Value)) with { Page = 1 };
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
-            return Results.BadRequest($"The search text is longer than {SearchQuery.MaxTextLength} characters; shorten it and export again.");
+            return Results.BadRequest(text["ExportTextTooLongRetry", SearchQuery.MaxTextLength].Value);
         var (rows, total, _) = await search.AllRowsAsync(query, ct);
 
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace SpecialistRegistry.Features.Search;
 /// leaves the database. Both give the same answers.
 /// </summary>
 public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
-    TimeProvider clock, MemorySearchIndex memory, IOptions<RegistryOptions> options)
+    TimeProvider clock, MemorySearchIndex memory, IOptions<RegistryOptions> options, IStringLocalizer<SearchPageText> T)
 {
     private const int MaxTerms = 12;
     public const int MaxExportRows = 100_000;
@@ -33,9 +34,9 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     public async Task<SearchResult> SearchAsync(SearchQuery query, bool withFacets, CancellationToken ct = default)
     {
         if (!currentUser.Get().Principal.IsInRole(Roles.Regulator))
-            return new SearchResult([], 0, null, "Search across firms is for regulators.", false);
+            return new SearchResult([], 0, null, T["ForRegulatorsOnly"], false);
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
-            return new SearchResult([], 0, null, $"The search text is {query.Text!.Length:N0} characters long; the limit is {SearchQuery.MaxTextLength}. Shorten it and search again.", false);
+            return new SearchResult([], 0, null, T["TextTooLong", query.Text!.Length, SearchQuery.MaxTextLength], false);
 
         await using var db = await OpenAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
@@ -76,9 +77,9 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     {
         // The endpoint's policy already admits regulators only; the index knows no firm scope, so check again here.
         if (!currentUser.Get().Principal.IsInRole(Roles.Regulator))
-            return ([], 0, "Search across firms is for regulators.");
+            return ([], 0, T["ForRegulatorsOnly"]);
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
-            return ([], 0, $"The search text is longer than {SearchQuery.MaxTextLength} characters.");
+            return ([], 0, T["ExportTextTooLong", SearchQuery.MaxTextLength]);
         await using var db = await OpenAsync(ct);
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
@@ -137,9 +138,9 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
 
         var terms = Terms(text);
         if (terms.Count == 0)
-            return new TextQuestion([], null, "The search text has no letters or digits to look for, so it was left out.");
+            return new TextQuestion([], null, T["NothingToSearch"]);
         if (terms.Count > MaxTerms)
-            return new TextQuestion(terms.Take(MaxTerms).ToList(), null, $"Only the first {MaxTerms} words of the search text were used.");
+            return new TextQuestion(terms.Take(MaxTerms).ToList(), null, T["OnlyFirstWords", MaxTerms]);
         return new TextQuestion(terms, null, null);
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Localization;
 
 namespace SpecialistRegistry.Features.Watches;
 
@@ -8,9 +10,9 @@ namespace SpecialistRegistry.Features.Watches;
 /// "Becomes overdue" is a matter of time, not of a save, so the interceptor cannot see it: this tells every
 /// watcher of a specialist whose passport is released past its due-back date, once per overdue episode. An
 /// episode starts with the release; a watcher who already has an overdue notice for that person dated after
-/// the release is not told again. Safe to run as often as wanted.
+/// the release is not told again. Safe to run as often as wanted. Each notice is written in its recipient's language.
 /// </summary>
-public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider clock)
+public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider clock, IOptions<RequestLocalizationOptions> localization)
 {
     /// <summary>Adds the notifications due on <paramref name="today"/>; returns how many were added.</summary>
     public async Task<int> RunAsync(DateOnly today, CancellationToken ct = default)
@@ -35,8 +37,11 @@ public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider
             return 0;
 
         var specialistIds = overdue.Select(o => o.SpecialistId).Distinct().ToList();
-        var watchers = (await db.Watches.AsNoTracking().Where(w => specialistIds.Contains(w.SpecialistId))
-            .Select(w => new { w.SpecialistId, w.UserId }).ToListAsync(ct)).ToLookup(w => w.SpecialistId, w => w.UserId);
+        var watchers = (await (from w in db.Watches.AsNoTracking()
+                               join u in db.Users.AsNoTracking() on w.UserId equals u.Id
+                               where specialistIds.Contains(w.SpecialistId)
+                               select new { w.SpecialistId, w.UserId, u.Culture }).ToListAsync(ct))
+            .ToLookup(w => w.SpecialistId, w => (w.UserId, Culture: RecipientCulture.Of(w.Culture, localization.Value)));
         var told = (await db.Notifications.AsNoTracking()
             .Where(n => n.Kind == NotificationKind.PassportOverdue && n.SpecialistId != null && specialistIds.Contains(n.SpecialistId.Value))
             .Select(n => new { n.UserId, SpecialistId = n.SpecialistId!.Value, n.CreatedAt }).ToListAsync(ct))
@@ -47,16 +52,19 @@ public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider
         foreach (var passport in overdue)
         {
             var episodeStart = passport.ReleasedAt ?? DateTimeOffset.MinValue;
-            foreach (var userId in watchers[passport.SpecialistId])
+            foreach (var (userId, culture) in watchers[passport.SpecialistId])
             {
                 if (told[(userId, passport.SpecialistId)].Any(at => at >= episodeStart))
                     continue;
+                string message;
+                using (CultureScope.Use(culture))
+                    message = NotificationText.Get("PassportOverdue", $"{passport.FullName} ({passport.LatinName})", passport.DueBackOn);
                 db.Notifications.Add(new Notification
                 {
                     UserId = userId,
                     Kind = NotificationKind.PassportOverdue,
                     SpecialistId = passport.SpecialistId,
-                    Message = $"{passport.FullName} ({passport.LatinName})'s passport is overdue: it was due back {passport.DueBackOn:yyyy-MM-dd}.",
+                    Message = message,
                     CreatedAt = now,
                 });
                 added++;

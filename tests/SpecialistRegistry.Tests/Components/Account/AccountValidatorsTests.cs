@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using SpecialistRegistry.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Account;
 using SpecialistRegistry.Components.Account.Pages;
@@ -26,7 +27,7 @@ public sealed class AccountValidatorsTests
     [MemberData(nameof(LoginCases))]
     public void An_empty_sign_in_gets_one_message_per_field_in_the_persons_language(string culture, string[] expected)
     {
-        using var _ = new CultureScope(culture);
+        using var _ = CultureScope.Use(culture);
 
         var result = new LoginInputValidator(T).Validate(new LoginInput());
 
@@ -38,7 +39,7 @@ public sealed class AccountValidatorsTests
     [InlineData("zh-CN", "请输入有效的电子邮箱地址。")]
     public void A_malformed_e_mail_is_named(string culture, string expected)
     {
-        using var _ = new CultureScope(culture);
+        using var _ = CultureScope.Use(culture);
 
         var result = new LoginInputValidator(T).Validate(new LoginInput { Email = "wang.wei", Password = "x" });
 
@@ -48,7 +49,7 @@ public sealed class AccountValidatorsTests
     [Fact]
     public void A_new_password_must_be_long_enough_and_confirmed()
     {
-        using var _ = new CultureScope("zh-CN");
+        using var _ = CultureScope.Use("zh-CN");
         var validator = new ChangePasswordInputValidator(T);
 
         var result = validator.Validate(new ChangePasswordInput { OldPassword = "old", NewPassword = "Short-2026", ConfirmPassword = "Other" });
@@ -76,7 +77,7 @@ public sealed class AccountValidatorsTests
     [InlineData("call me", false)]
     public void A_phone_number_is_checked_as_before(string? phone, bool valid)
     {
-        using var _ = new CultureScope("zh-CN");
+        using var _ = CultureScope.Use("zh-CN");
 
         var result = new ProfileInputValidator(T).Validate(new ProfileInput { PhoneNumber = phone });
 
@@ -98,7 +99,7 @@ public sealed class AccountValidatorsTests
     [InlineData("zh-CN", "密码至少需要 12 个字符。", "密码不正确。")]
     public void Identitys_refusals_speak_the_persons_language_and_keep_their_codes(string culture, string tooShort, string mismatch)
     {
-        using var _ = new CultureScope(culture);
+        using var _ = CultureScope.Use(culture);
         var errors = new LocalizedIdentityErrors(Services.GetRequiredService<IStringLocalizer<AuthText>>());
 
         Assert.Equal((nameof(IdentityErrorDescriber.PasswordTooShort), tooShort), (errors.PasswordTooShort(12).Code, errors.PasswordTooShort(12).Description));
@@ -108,7 +109,7 @@ public sealed class AccountValidatorsTests
     [Fact]
     public void In_english_identitys_refusals_are_identitys_own_words()
     {
-        using var _ = new CultureScope("en");
+        using var _ = CultureScope.Use("en");
         var ours = new LocalizedIdentityErrors(Services.GetRequiredService<IStringLocalizer<AuthText>>());
         var identitys = new IdentityErrorDescriber();
 
@@ -124,25 +125,9 @@ public sealed class AccountValidatorsTests
     [InlineData("zh-CN", "保管人员")]
     public void Role_names_follow_the_culture(string culture, string expected)
     {
-        using var _ = new CultureScope(culture);
+        using var _ = CultureScope.Use(culture);
 
         Assert.Equal(expected, Roles.Describe(Roles.CustodyOfficer));
         Assert.Equal("Auditor", Roles.Describe("Auditor"));   // not a role of ours: as stored
-    }
-}
-
-/// <summary>Runs a test in a culture and puts the previous one back.</summary>
-internal sealed class CultureScope : IDisposable
-{
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public CultureScope(string name) =>
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-
-    public void Dispose()
-    {
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
     }
 }

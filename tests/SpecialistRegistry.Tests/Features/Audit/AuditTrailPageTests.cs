@@ -153,6 +153,7 @@ public sealed class AuditTrailPageTests : IAsyncDisposable
         _scope = _app.Scope(Regulator);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddLocalization(); // the pages read their texts through IStringLocalizer, as in the app
         _ctx.Services.AddSingleton(_scope.Value.ServiceProvider.GetRequiredService<AuditTrailService>());
         _ctx.Services.AddSingleton(_scope.Value.ServiceProvider.GetRequiredService<AuditVerifier>());
         _ctx.SetRendererInfo(new RendererInfo("Server", true));

@@ -63,6 +63,7 @@ public sealed class FlagsPageTests : IAsyncDisposable
         _scope = _app!.Scope(TestUsers.Regulator);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddLocalization(); // the pages read their texts through IStringLocalizer, as in the app
         _ctx.Services.AddSingleton(_scope.Value.ServiceProvider.GetRequiredService<FlagService>());
         _ctx.SetRendererInfo(new RendererInfo("Server", true));
         _ctx.Render<MudPopoverProvider>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Localization;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Roster;
@@ -68,7 +69,7 @@ public sealed class SpecialistEditorServiceTests : IAsyncLifetime
     [Fact]
     public async Task A_chinese_user_reads_every_field_message_in_chinese()
     {
-        using var chinese = SpecialistRegistry.Tests.Localization.CultureScope.Chinese();
+        using var chinese = CultureScope.Chinese();
         await TestData.AddSpecialistAsync(_app, _firm.Id, "E250");
         var form = NewForm("E250");
         form.FullName = "";

@@ -23,6 +23,7 @@ public sealed class SearchPageTests : IAsyncLifetime
         _scope = _app.Scope(TestUsers.Regulator);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddLocalization(); // the pages read their texts through IStringLocalizer, as in the app
         _ctx.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<SearchService>());
         _ctx.SetRendererInfo(new RendererInfo("Server", true));
     }

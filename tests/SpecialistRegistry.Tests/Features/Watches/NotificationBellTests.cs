@@ -81,6 +81,7 @@ public sealed class NotificationBellTests : IAsyncDisposable
         _scope = _app!.Scope(user);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddLocalization(); // the pages read their texts through IStringLocalizer, as in the app
         _ctx.Services.AddSingleton(_scope.Value.ServiceProvider.GetRequiredService<WatchService>());
         _ctx.Services.AddSingleton(_app.Get<NotificationBroadcaster>());
         _ctx.SetRendererInfo(new RendererInfo("Server", true));

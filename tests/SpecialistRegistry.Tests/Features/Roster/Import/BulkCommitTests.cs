@@ -232,7 +232,7 @@ public sealed partial class BulkCommitTests(RosterFixture fixture) : IClassFixtu
             while (await reader.ReadAsync())
                 columns.Add(reader.GetString(0));
         }
-        var shown = columns.Where(c => c is not ("DocId" or "Sequence" or "PreviousHash" or "Hash")).Select(c =>
+        var shown = columns.Where(c => c is not ("DocId" or "Sequence" or "PreviousHash" or "Hash" or "Seal")).Select(c =>
             c.EndsWith("_Cipher", StringComparison.Ordinal) ? $"'{c}=' || typeof(\"{c}\") || ':' || length(\"{c}\")" : $"'{c}=' || typeof(\"{c}\") || ':' || quote(\"{c}\")");
         await using var select = connection.CreateCommand();
         select.CommandText = $"SELECT {string.Join(" || ' | ' || ", shown)} FROM \"{table}\" WHERE {where}";

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Localization;
 using SpecialistRegistry.Features.Roster.Import;
 using SpecialistRegistry.Files.Roster;
 using SpecialistRegistry.Tests.Infrastructure;
@@ -90,7 +91,7 @@ public sealed class ImportPageTests : BunitTestBase
     [Fact]
     public async Task For_a_chinese_user_the_page_and_every_problem_read_in_chinese()
     {
-        using var chinese = SpecialistRegistry.Tests.Localization.CultureScope.Chinese();
+        using var chinese = CultureScope.Chinese();
         await using var app = await TestApp.StartAsync();
         var firm = await NewFirmAsync(app);
         await using var scope = UseImportService(app, firm);
