@@ -74,6 +74,21 @@ public static class AuditChanges
         return summary.Length == 0 ? AuditLabels.Text("NoFieldDetails") : summary;
     }
 
+    /// <summary>The same fields with their values taken out, for a reader whose role may not read them.</summary>
+    public static IReadOnlyList<FieldChange> WithoutValues(IReadOnlyList<FieldChange> changes) =>
+        [.. changes.Select(c => c with { Old = null, New = null })];
+
+    /// <summary>Which fields an entry records, without their values.</summary>
+    public static string SummarizeFields(IReadOnlyList<FieldChange> changes)
+    {
+        if (changes.Count == 0)
+            return AuditLabels.Text("NoFieldDetails");
+        var names = string.Join(AuditLabels.Text("SummarySeparator"), changes.Take(SummaryFields).Select(c => AuditLabels.Field(c.Field)));
+        return changes.Count > SummaryFields
+            ? AuditLabels.Text("SummaryFieldsHiddenMore", names, changes.Count - SummaryFields)
+            : AuditLabels.Text("SummaryFieldsHidden", names);
+    }
+
     /// <summary>How a value reads on the page; a missing value is spelled out so it is not mistaken for blank text.</summary>
     public static string Display(string? value) => value switch
     {

@@ -11,7 +11,9 @@ namespace SpecialistRegistry.Features.Audit;
 /// </summary>
 public static class AuditLabels
 {
-    private static readonly ResourceManager Texts = new(typeof(AuditText).FullName!, typeof(AuditText).Assembly);
+    // Field names are recorded as the code spells them (Format on one entity, format in a named event); resource
+    // names are case-insensitive, so one label serves both.
+    private static readonly ResourceManager Texts = new(typeof(AuditText).FullName!, typeof(AuditText).Assembly) { IgnoreCase = true };
 
     public static string Action(string action) => Find($"Action_{action}") ?? action;
 

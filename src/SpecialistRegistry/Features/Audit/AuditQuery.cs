@@ -50,7 +50,11 @@ public sealed record AuditRow(
     string EntityType,
     string EntityKey,
     IReadOnlyList<FieldChange> Changes,
-    string Summary);
+    string Summary)
+{
+    /// <summary>The reader's role may not read this entry's values: <see cref="Changes"/> name the fields only.</summary>
+    public bool ValuesHidden { get; init; }
+}
 
 /// <summary>One page of the trail. <see cref="Page"/> is the page actually served (a page past the end serves the first).</summary>
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int TotalCount, int Page);

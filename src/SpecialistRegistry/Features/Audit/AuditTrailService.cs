@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 
@@ -8,7 +9,7 @@ namespace SpecialistRegistry.Features.Audit;
 /// Reads the audit trail one page at a time. The trail grows with every write the registry makes, so it is
 /// filtered, counted, sorted and paged in the database; only the rows of the page asked for are loaded.
 /// </summary>
-public sealed class AuditTrailService(IDbContextFactory<RegistryDb> dbFactory)
+public sealed class AuditTrailService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser)
 {
     public async Task<AuditPage> GetPageAsync(AuditQuery query, CancellationToken ct = default)
     {
@@ -29,9 +30,14 @@ public sealed class AuditTrailService(IDbContextFactory<RegistryDb> dbFactory)
             })
             .ToListAsync(ct);
 
+        // Values the reader's role may not read never leave this service: the page gets field names only.
+        var role = currentUser.Get().Role;
         var rows = entries.Select(e =>
         {
             var changes = AuditChanges.Parse(e.Changes);
+            if (!AuditVisibility.ValuesVisible(role, e.EntityType))
+                return new AuditRow(e.Sequence, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityKey,
+                    AuditChanges.WithoutValues(changes), AuditChanges.SummarizeFields(changes)) { ValuesHidden = true };
             return new AuditRow(e.Sequence, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityKey,
                 changes, AuditChanges.Summarize(e.Action, changes));
         }).ToList();

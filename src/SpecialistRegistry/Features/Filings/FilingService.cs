@@ -177,6 +177,8 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
                 written += chunk.Length;
                 progress?.Report(written);
             }
+            // The last moment to give up: past here the filing stands.
+            ct.ThrowIfCancellationRequested();
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -50,6 +50,31 @@ public sealed class AuditTrailPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task An_admin_sees_which_specialist_fields_changed_but_not_the_values()
+    {
+        var app = await StartAsync(AuditTrailData.Admin);
+        var firm = SpecialistRegistry.Tests.Data.TestRecords.Firm();
+        var specialist = SpecialistRegistry.Tests.Data.TestRecords.Specialist(firm.Id, app.Get<SpecialistRegistry.Data.FieldProtector>());
+        specialist.FullName = "司马相如";
+        await app.WithDbAsync(TestUsers.FirmHr(firm.Id), async db =>
+        {
+            db.AddRange(firm, specialist);
+            await db.SaveChangesAsync();
+        });
+
+        var page = RenderPage();
+        page.WaitForAssertion(() => Assert.Contains(specialist.Id.ToString(), page.Markup));
+        var toggles = page.FindAll("[data-testid=toggle-changes]").Count;
+        for (var i = 0; i < toggles; i++)
+            page.FindAll("[data-testid=toggle-changes]")[i].Click(); // found again: each click re-renders the rows
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=values-hidden]")));
+        Assert.DoesNotContain("司马相如", page.Markup);
+        Assert.DoesNotContain("1990-03-07", page.Markup);
+        Assert.Contains("Test Magnets", page.Markup); // the firm entry keeps its values for the Admin
+    }
+
+    [Fact]
     public async Task Verify_chain_reports_an_intact_chain_and_its_length()
     {
         var app = await StartAsync();
@@ -147,10 +172,10 @@ public sealed class AuditTrailPageTests : IAsyncDisposable
     }
 
     // The page gets the app's real services, resolved in a regulator's scope like a circuit's.
-    private async Task<TestApp> StartAsync()
+    private async Task<TestApp> StartAsync(System.Security.Claims.ClaimsPrincipal? reader = null)
     {
         _app = await TestApp.StartAsync();
-        _scope = _app.Scope(Regulator);
+        _scope = _app.Scope(reader ?? Regulator);
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
         _ctx.Services.AddLocalization(); // the pages read their texts through IStringLocalizer, as in the app

@@ -107,7 +107,7 @@ public sealed class FilingFreezeAndAuditTests
         var before = (await SpecialistRegistry.Tests.Data.TestRecords.AuditTrailAsync(app)).Count;
         using var cancel = new CancellationTokenSource();
         // Cancelled after the first chunk would be written: the one transaction rolls everything back.
-        var progress = new Progress<int>(_ => cancel.Cancel());
+        var progress = new CancelOnReport(cancel);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => kit.AsHrAsync(s => s.SubmitAsync(draft.FilingId, draft.Version, true, progress, cancel.Token)));
 
@@ -118,5 +118,11 @@ public sealed class FilingFreezeAndAuditTests
         Assert.Equal(before, (await SpecialistRegistry.Tests.Data.TestRecords.AuditTrailAsync(app)).Count);
         await using var db = app.OpenDb();
         Assert.False(await db.Notifications.AnyAsync(n => n.Kind == NotificationKind.FilingSubmitted));
+    }
+
+    /// <summary>Reports on the submitting thread (Progress&lt;T&gt; posts later), so the cancel lands mid-submission.</summary>
+    private sealed class CancelOnReport(CancellationTokenSource cancel) : IProgress<int>
+    {
+        public void Report(int value) => cancel.Cancel();
     }
 }
