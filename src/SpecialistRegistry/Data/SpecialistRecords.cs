@@ -12,6 +12,8 @@ public sealed class LoadedRecord
     public SpecialistRecord Record { get; init; } = new();
     /// <summary>The keyed hash of every passport the person has had, current or not.</summary>
     public List<string> PassportHashes { get; } = [];
+    /// <summary>The passports the custody office has taken in, by keyed hash: their details are the office's to change.</summary>
+    public Dictionary<string, PassportRecord> PassportsInCustody { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -71,7 +73,7 @@ public static class SpecialistRecords
         await foreach (var r in research.AsAsyncEnumerable().WithCancellation(ct))
             byId[r.SpecialistId].Record.Research.Add(ResearchItem.Of(r.Kind, r.Title, r.Year, r.Role, r.Reference));
         var passports = db.Passports.AsNoTracking().Where(p => ids.Contains(p.SpecialistId))
-            .Select(p => new { p.SpecialistId, p.IsCurrent, p.Number.LookupHash, p.Number.Last4, p.IssuingCountry, p.IssuedOn, p.ExpiresOn });
+            .Select(p => new { p.SpecialistId, p.IsCurrent, p.Number.LookupHash, p.Number.Last4, p.IssuingCountry, p.IssuedOn, p.ExpiresOn, p.CustodyStatus });
         await foreach (var p in passports.AsAsyncEnumerable().WithCancellation(ct))
         {
             var owner = byId[p.SpecialistId];
@@ -79,6 +81,8 @@ public static class SpecialistRecords
                 owner.Record.Passport = new PassportRecord(new MaskedNumber(p.Last4, p.LookupHash), p.IssuingCountry.Trim(), p.IssuedOn, p.ExpiresOn);
             if (p.LookupHash.Length > 0)
                 owner.PassportHashes.Add(p.LookupHash);
+            if (p.LookupHash.Length > 0 && p.CustodyStatus != CustodyStatus.NotHeld)
+                owner.PassportsInCustody[p.LookupHash] = new PassportRecord(new MaskedNumber(p.Last4, p.LookupHash), p.IssuingCountry.Trim(), p.IssuedOn, p.ExpiresOn);
         }
         return loaded;
     }

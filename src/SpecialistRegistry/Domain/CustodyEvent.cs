@@ -46,4 +46,29 @@ public sealed class CustodyEvent
     /// before travel approvals existed have none and keep only their free-text reference.
     /// </summary>
     public Guid? TravelRequestId { get; set; }
+
+    // The passport and its holder as they stood when the event was logged. Receipts and the chain of custody show
+    // these, never today's values: a later correction or a move to another firm does not rewrite what was signed.
+    public SensitiveValue PassportNumber { get; set; } = SensitiveValue.Empty;
+    public string PassportCountry { get; set; } = "";
+    public DateOnly PassportIssuedOn { get; set; }
+    public DateOnly PassportExpiresOn { get; set; }
+    public string HolderName { get; set; } = "";
+    public string HolderLatinName { get; set; } = "";
+    public string FirmName { get; set; } = "";
+
+    /// <summary>Freezes the passport's details (and its holder's, when loaded with the passport) into the event.</summary>
+    public void RecordPassportAsItStands(Passport passport)
+    {
+        PassportNumber = passport.Number;
+        PassportCountry = passport.IssuingCountry;
+        PassportIssuedOn = passport.IssuedOn;
+        PassportExpiresOn = passport.ExpiresOn;
+        if (passport.Specialist is { } holder)
+        {
+            HolderName = holder.FullName;
+            HolderLatinName = holder.LatinName;
+            FirmName = holder.Firm?.Name ?? FirmName;
+        }
+    }
 }

@@ -14,10 +14,18 @@ public sealed class Passport
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid SpecialistId { get; set; }
     public Specialist? Specialist { get; set; }
-    public SensitiveValue Number { get; set; } = SensitiveValue.Empty;
-    public string IssuingCountry { get; set; } = "";
-    public DateOnly IssuedOn { get; set; }
-    public DateOnly ExpiresOn { get; set; }
+    // What identifies the passport is set when it is created and changed only by the two methods below: once the
+    // custody office has taken a passport in, its receipts name these values, so the firm may no longer change them.
+    // (Init-only, so a new passport is still written with an object initializer; EF reads and writes the fields.)
+    private SensitiveValue _number = SensitiveValue.Empty;
+    private string _issuingCountry = "";
+    private DateOnly _issuedOn;
+    private DateOnly _expiresOn;
+
+    public SensitiveValue Number { get => _number; init => _number = value; }
+    public string IssuingCountry { get => _issuingCountry; init => _issuingCountry = value; }
+    public DateOnly IssuedOn { get => _issuedOn; init => _issuedOn = value; }
+    public DateOnly ExpiresOn { get => _expiresOn; init => _expiresOn = value; }
     /// <summary>A person may hold several passports over time; exactly one is current.</summary>
     public bool IsCurrent { get; set; } = true;
     public Guid? ReplacesPassportId { get; set; }
@@ -28,6 +36,45 @@ public sealed class Passport
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public List<CustodyEvent> CustodyEvents { get; set; } = [];
+
+    /// <summary>Whether the custody office has ever taken this passport in: from then on only the office corrects its details.</summary>
+    public bool DetailsLocked => CustodyStatus != CustodyStatus.NotHeld;
+
+    /// <summary>
+    /// The firm's edit of the number, issuing country and dates. A passport the custody office holds or has held is
+    /// refused (its receipts and chain of custody name these values): the office corrects it, or a renewed passport
+    /// replaces it. A number given again in another form (same look-up hash) keeps the stored ciphertext.
+    /// </summary>
+    public void UpdateDetails(SensitiveValue number, string issuingCountry, DateOnly issuedOn, DateOnly expiresOn)
+    {
+        if (SameDetails(number, issuingCountry, issuedOn, expiresOn))
+            return;
+        if (DetailsLocked)
+            throw new DomainException(DomainText.Get("Passport_DetailsLocked", Number.Masked));
+        SetDetails(number, issuingCountry, issuedOn, expiresOn);
+    }
+
+    /// <summary>The custody office's correction of a passport it holds or has held; the service records the reason.</summary>
+    public void CorrectDetails(SensitiveValue number, string issuingCountry, DateOnly issuedOn, DateOnly expiresOn)
+    {
+        if (expiresOn <= issuedOn)
+            throw new DomainException(DomainText.Get("Passport_ExpiryAfterIssue"));
+        if (CustodyStatus == CustodyStatus.Retired)
+            throw new DomainException(DomainText.Get("Passport_RetiredNotCorrected"));
+        SetDetails(number, issuingCountry, issuedOn, expiresOn);
+    }
+
+    public bool SameDetails(SensitiveValue number, string issuingCountry, DateOnly issuedOn, DateOnly expiresOn) =>
+        (number.IsEmpty || number.LookupHash == Number.LookupHash) && issuingCountry == IssuingCountry && issuedOn == IssuedOn && expiresOn == ExpiresOn;
+
+    private void SetDetails(SensitiveValue number, string issuingCountry, DateOnly issuedOn, DateOnly expiresOn)
+    {
+        if (!number.IsEmpty && number.LookupHash != _number.LookupHash)
+            _number = number;
+        _issuingCountry = issuingCountry;
+        _issuedOn = issuedOn;
+        _expiresOn = expiresOn;
+    }
 
     public bool IsOverdue(DateOnly today) => CustodyStatus == CustodyStatus.Released && DueBackOn < today;
 
@@ -117,6 +164,7 @@ public sealed class Passport
         retired.ReplacedByPassportId = successor.Id;
         var applied = Retire(retired);
         successor.ReplacesPassportId = Id;
+        successor.Specialist ??= Specialist; // so its first event records the holder as this one's did
         successor.IsCurrent = true;
         if (wasHeld)
             successor.HandIn(successorHandIn!);
@@ -130,6 +178,7 @@ public sealed class Passport
         if (!allowedFrom.Contains(CustodyStatus))
             throw new DomainException($"A passport that is {CustodyStatus.Describe()} cannot be {kind.PastTense()}.");
         e.PassportId = Id;
+        e.RecordPassportAsItStands(this);
         CustodyStatus = next;
         CustodyEvents.Add(e);
         return e;

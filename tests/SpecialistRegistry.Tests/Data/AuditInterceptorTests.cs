@@ -135,7 +135,8 @@ public sealed class AuditInterceptorTests
         await app.WithDbAsync(TestUsers.FirmHr(firm.Id), async db =>
         {
             (await db.Specialists.SingleAsync(s => s.Id == specialist.Id)).NationalId = protector.Protect("110101198805054321");
-            (await db.Passports.SingleAsync(p => p.Id == passport.Id)).Number = protector.Protect("G87650009");
+            var stored = await db.Passports.SingleAsync(p => p.Id == passport.Id);
+            stored.UpdateDetails(protector.Protect("G87650009"), stored.IssuingCountry, stored.IssuedOn, stored.ExpiresOn);
             await db.SaveChangesAsync();
         });
 

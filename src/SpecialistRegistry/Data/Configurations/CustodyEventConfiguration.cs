@@ -24,5 +24,11 @@ internal sealed class CustodyEventConfiguration : IEntityTypeConfiguration<Custo
         b.HasOne<Passport>().WithMany().HasForeignKey(e => e.ReplacedByPassportId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(e => new { e.PassportId, e.OccurredAt });
         b.HasOne<TravelRequest>().WithMany().HasForeignKey(e => e.TravelRequestId).OnDelete(DeleteBehavior.Restrict);
+        // The passport and holder as they stood at the event (what its receipt names).
+        b.ComplexProperty(e => e.PassportNumber, SensitiveValueMapping.Configure);
+        b.Property(e => e.PassportCountry).HasMaxLength(60).IsRequired();
+        b.Property(e => e.HolderName).HasMaxLength(100).IsRequired();
+        b.Property(e => e.HolderLatinName).HasMaxLength(100).IsRequired();
+        b.Property(e => e.FirmName).HasMaxLength(200).IsRequired();
     }
 }

@@ -232,16 +232,25 @@ public sealed class DemoData(
         }
 
         if (r.Next(100) < 92)
-            s.Passports.Add(PassportWithHistory(r, s, today, officer));
+            s.Passports.Add(PassportWithHistory(r, s, firm, today, officer));
         return s;
     }
 
-    private Passport PassportWithHistory(Random r, Specialist s, DateOnly today, Actor officer)
+    private Passport PassportWithHistory(Random r, Specialist s, Firm firm, DateOnly today, Actor officer)
+    {
+        var passport = PassportHistory(r, s, today, officer);
+        foreach (var e in passport.CustodyEvents)
+            e.FirmName = firm.Name; // the firm is saved in another context, so the holder carries no Firm to freeze
+        return passport;
+    }
+
+    private Passport PassportHistory(Random r, Specialist s, DateOnly today, Actor officer)
     {
         var issued = today.AddDays(-r.Next(30, 3000));
         var passport = new Passport
         {
             SpecialistId = s.Id,
+            Specialist = s,
             Number = protector.Protect($"E{r.Next(10000000, 99999999)}"),
             IssuingCountry = "China",
             IssuedOn = issued,
@@ -474,6 +483,7 @@ public sealed class DemoData(
             .Where(s => s.Status == EmploymentStatus.Current && s.Passports.Any(p => p.IsCurrent && p.CustodyStatus == CustodyStatus.Held
                 && p.CustodyEvents.Count == 1 && p.ExpiresOn > latest))
             .Include(s => s.Passports.Where(p => p.IsCurrent)).ThenInclude(p => p.CustodyEvents)
+            .Include(s => s.Firm) // each custody event freezes its holder's firm
             .OrderBy(s => s.EmployeeNumber).ThenBy(s => s.FirmId)
             .ToListAsync(ct);
         var atHrFirm = people.Where(s => s.FirmId == hr.FirmId).ToList();

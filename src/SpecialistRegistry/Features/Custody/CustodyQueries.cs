@@ -24,7 +24,13 @@ public sealed record ChainEntry(
     Guid Id, CustodyEventKind Kind, DateTimeOffset OccurredAt, string OfficerName, string? StorageLocation,
     string? Condition, string? ApprovalReference, string? Destination, DateOnly? DepartureOn, DateOnly? DueBackOn,
     int? LateByDays, string? AcknowledgedBy, string? ReceiptNumber, string? Note, Guid? ReplacedByPassportId,
-    TripOnRecord? Trip = null);
+    TripOnRecord? Trip = null)
+{
+    /// <summary>The passport as this entry recorded it (number masked unless the reader may see it in full).</summary>
+    public RecordedPassport? Recorded { get; init; }
+}
+
+public sealed record RecordedPassport(string Number, string IssuingCountry, DateOnly ExpiresOn);
 
 /// <summary>
 /// The approved trip a release was made for, as chains of custody and receipts print it. A release logged before
@@ -118,12 +124,17 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
             .SingleOrDefaultAsync(ct);
         if (p is null)
             return null;
-        var chain = await db.CustodyEvents.AsNoTracking().Where(e => e.PassportId == passportId)
+        var recorded = await db.CustodyEvents.AsNoTracking().Where(e => e.PassportId == passportId)
             .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
-            .Select(e => new ChainEntry(e.Id, e.Kind, e.OccurredAt, e.OfficerName, e.StorageLocation, e.Condition,
-                e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays, e.AcknowledgedBy,
-                e.ReceiptNumber, e.Note, e.ReplacedByPassportId))
+            .Select(e => new
+            {
+                Entry = new ChainEntry(e.Id, e.Kind, e.OccurredAt, e.OfficerName, e.StorageLocation, e.Condition,
+                    e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays, e.AcknowledgedBy,
+                    e.ReceiptNumber, e.Note, e.ReplacedByPassportId),
+                e.PassportNumber, e.PassportCountry, e.PassportExpiresOn,
+            })
             .ToListAsync(ct);
+        var chain = recorded.Select(x => x.Entry with { Recorded = new RecordedPassport(Show(x.PassportNumber), x.PassportCountry, x.PassportExpiresOn) }).ToList();
         var tripIds = await db.CustodyEvents.AsNoTracking().Where(e => e.PassportId == passportId && e.TravelRequestId != null)
             .Select(e => new { e.Id, TripId = e.TravelRequestId!.Value }).ToListAsync(ct);
         if (tripIds.Count > 0)
@@ -146,11 +157,9 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
         var e = await db.CustodyEvents.AsNoTracking().SingleOrDefaultAsync(x => x.ReceiptNumber == number, ct);
         if (e is null)
             return null;
-        var p = await db.Passports.AsNoTracking().Where(x => x.Id == e.PassportId)
-            .Select(x => new { x.Specialist!.FullName, x.Specialist.LatinName, Firm = x.Specialist.Firm!.Name, x.Number, x.IssuingCountry, x.ExpiresOn })
-            .SingleAsync(ct);
+        // The passport and holder as the event recorded them: a receipt never shows today's values.
         return new ReceiptView(e.ReceiptNumber!, e.VerificationCode!, e.Kind, e.OccurredAt, e.OfficerName, e.AcknowledgedBy,
-            e.PassportId, p.FullName, p.LatinName, p.Firm, Show(p.Number), p.IssuingCountry, p.ExpiresOn, e.StorageLocation,
+            e.PassportId, e.HolderName, e.HolderLatinName, e.FirmName, Show(e.PassportNumber), e.PassportCountry, e.PassportExpiresOn, e.StorageLocation,
             e.Condition, e.ApprovalReference, e.Destination, e.DepartureOn, e.DueBackOn, e.LateByDays,
             await IsLatestAsync(db, e, ct),
             e.TravelRequestId is { } tripId ? (await TripsAsync(db, [tripId], ct)).GetValueOrDefault(tripId) : null);

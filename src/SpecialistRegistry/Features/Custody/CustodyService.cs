@@ -208,7 +208,8 @@ public sealed class CustodyService(
         if (errors.Count > 0)
             return new CustodyOutcome.Invalid(errors);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var passport = await db.Passports.SingleOrDefaultAsync(p => p.Id == passportId, ct);
+        // With its holder and firm: each event freezes them as they stand (receipts never show today's values).
+        var passport = await db.Passports.Include(p => p.Specialist!).ThenInclude(s => s.Firm).SingleOrDefaultAsync(p => p.Id == passportId, ct);
         if (passport is null)
             return new CustodyOutcome.NotFound();
         if (passport.Version != version)

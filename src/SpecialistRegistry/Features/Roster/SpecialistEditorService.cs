@@ -78,6 +78,8 @@ public sealed class SpecialistEditorService(
         }
 
         errors = await CheckUniquenessAsync(db, specialist.Id, form, ct);
+        foreach (var (field, message) in CheckPassportsInCustody(specialist, form))
+            errors.TryAdd(field, message);
         if (errors.Count > 0)
             return new SaveOutcome.Invalid(errors);
 
@@ -208,6 +210,20 @@ public sealed class SpecialistEditorService(
         return errors;
     }
 
+    /// <summary>A passport the custody office has taken in keeps the details on its receipts: the firm may not change them.</summary>
+    private IEnumerable<(string Field, string Message)> CheckPassportsInCustody(Specialist s, SpecialistForm form)
+    {
+        for (var i = 0; i < form.Passports.Count; i++)
+        {
+            var pf = form.Passports[i];
+            if (pf.Id is not { } id || s.Passports.SingleOrDefault(p => p.Id == id) is not { DetailsLocked: true } held)
+                continue;
+            var number = string.IsNullOrWhiteSpace(pf.Number) ? SensitiveValue.Empty : protector.Protect(pf.Number);
+            if (!held.SameDetails(number, Countries.Canonical(pf.IssuingCountry), SpecialistFormMapping.ToDate(pf.IssuedOn), SpecialistFormMapping.ToDate(pf.ExpiresOn)))
+                yield return ($"Passports[{i}].Number", DomainText.Get("Passport_DetailsLocked", held.Number.Masked));
+        }
+    }
+
     private void Apply(RegistryDb db, Specialist s, SpecialistForm f)
     {
         s.EmployeeNumber = f.EmployeeNumber.Trim();
@@ -246,17 +262,20 @@ public sealed class SpecialistEditorService(
     {
         foreach (var pf in f.Passports)
         {
+            var number = string.IsNullOrWhiteSpace(pf.Number) || (pf.Id is not null && protector.LookupHash(pf.Number) == s.Passports.Single(p => p.Id == pf.Id).Number.LookupHash)
+                ? SensitiveValue.Empty : protector.Protect(pf.Number);
+            var (country, issued, expires) = (Countries.Canonical(pf.IssuingCountry), SpecialistFormMapping.ToDate(pf.IssuedOn), SpecialistFormMapping.ToDate(pf.ExpiresOn));
             var passport = pf.Id is { } pid ? s.Passports.Single(p => p.Id == pid) : null;
             if (passport is null)
             {
-                passport = new Passport { SpecialistId = s.Id };
+                passport = new Passport { SpecialistId = s.Id, Number = number, IssuingCountry = country, IssuedOn = issued, ExpiresOn = expires };
                 s.Passports.Add(passport);
             }
-            if (!string.IsNullOrWhiteSpace(pf.Number) && protector.LookupHash(pf.Number) != passport.Number.LookupHash)
-                passport.Number = protector.Protect(pf.Number);
-            passport.IssuingCountry = Countries.Canonical(pf.IssuingCountry);
-            passport.IssuedOn = SpecialistFormMapping.ToDate(pf.IssuedOn);
-            passport.ExpiresOn = SpecialistFormMapping.ToDate(pf.ExpiresOn);
+            else
+            {
+                // Checked above for a passport in custody, so this refuses nothing the form could send.
+                passport.UpdateDetails(number, country, issued, expires);
+            }
             passport.IsCurrent = pf.IsCurrent;
         }
     }

@@ -116,4 +116,6 @@ public sealed class PassportForm
     public bool IsCurrent { get; set; } = true;
     /// <summary>Read-only here: only the custody office changes it.</summary>
     public CustodyStatus CustodyStatus { get; set; }
+    /// <summary>The custody office has taken it in: its number, country and dates are read-only here (the server refuses changes too).</summary>
+    public bool DetailsLocked => CustodyStatus != CustodyStatus.NotHeld;
 }

@@ -124,7 +124,7 @@ public sealed class FilingServiceTests
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app, people: 1);
         var bare = await TestData.AddSpecialistAsync(app, kit.Firm.Id, "E0100", "李娜", "Li Na");
-        await kit.AddPersonAsync("E0101", "Expired Passport", s => s.Passports[0].ExpiresOn = new DateOnly(2026, 10, 1));
+        await kit.AddPersonAsync("E0101", "Expired Passport", s => s.Passports[0].UpdateDetails(SensitiveValue.Empty, s.Passports[0].IssuingCountry, s.Passports[0].IssuedOn, new DateOnly(2026, 10, 1)));
 
         var draft = await kit.PrepareAsync();
         Assert.Equal(2, draft.Comparison.PeopleWithProblems);

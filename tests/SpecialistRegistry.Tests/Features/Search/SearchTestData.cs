@@ -52,7 +52,7 @@ public sealed class SearchTestData
             s.Expertise.Add(new Expertise { Area = ExpertiseArea.SolventExtraction, Level = ExpertiseLevel.Basic, Years = 2 });
             s.Education.Add(new Education { Degree = Degree.Bachelor, Field = "Chemistry", Institution = "Tsinghua University", Country = "China", GraduationYear = 2019 });
             var passport = s.Passports[0];
-            passport.ExpiresOn = new DateOnly(2026, 11, 20);
+            passport.UpdateDetails(SensitiveValue.Empty, passport.IssuingCountry, passport.IssuedOn, new DateOnly(2026, 11, 20));
             passport.HandIn(new CustodyEvent { Kind = CustodyEventKind.HandIn, OccurredAt = at.AddDays(-60), OfficerId = "c", OfficerName = "Officer" });
             passport.Release(new CustodyEvent
             {
@@ -76,7 +76,7 @@ public sealed class SearchTestData
         d.Chen = await TestData.AddSpecialistAsync(app, d.Magnets.Id, "E004", "陈杰", "Chen Jie", "G55501234", adjust: s =>
         {
             s.HireDate = new DateOnly(2010, 3, 1);
-            s.Passports[0].ExpiresOn = new DateOnly(2027, 1, 15);
+            s.Passports[0].UpdateDetails(SensitiveValue.Empty, s.Passports[0].IssuingCountry, s.Passports[0].IssuedOn, new DateOnly(2027, 1, 15));
             s.Expertise.Add(new Expertise { Area = ExpertiseArea.IonExchange, Level = ExpertiseLevel.Intermediate, Years = 6 });
         });
         return d;

@@ -352,6 +352,21 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.Property<DateOnly?>("DueBackOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("HolderLatinName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -377,8 +392,19 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("PassportCountry")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateOnly>("PassportExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("PassportId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PassportIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("ReceiptNumber")
                         .HasMaxLength(40)
@@ -397,6 +423,26 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.Property<string>("VerificationCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PassportNumber", "SpecialistRegistry.Domain.CustodyEvent.PassportNumber#SensitiveValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Last4")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("character varying(4)");
+
+                            b1.Property<string>("LookupHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+                        });
 
                     b.HasKey("Id");
 

@@ -343,6 +343,21 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("DueBackOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirmName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderLatinName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -368,7 +383,18 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PassportCountry")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PassportExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PassportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PassportIssuedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReceiptNumber")
@@ -388,6 +414,26 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.Property<string>("VerificationCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PassportNumber", "SpecialistRegistry.Domain.CustodyEvent.PassportNumber#SensitiveValue", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Last4")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LookupHash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+                        });
 
                     b.HasKey("Id");
 

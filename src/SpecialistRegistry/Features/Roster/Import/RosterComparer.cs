@@ -87,6 +87,12 @@ internal static class RosterComparer
                 text["PassportBelongsTo", RosterRowParser.Masked(person.Passport!.Number), text["PersonAndName", passportOwner.EmployeeNumber, passportOwner.FullName]]));
             ok = false;
         }
+        if (person.Passport is { } filed && existing is not null && existing.PassportsInCustody.TryGetValue(row.PassportHash, out var held)
+            && (filed.IssuingCountry != held.IssuingCountry || filed.IssuedOn != held.IssuedOn || filed.ExpiresOn != held.ExpiresOn))
+        {
+            problems.Add(new ImportProblem(sheet, row.Row, passportColumn, text["PassportInCustodyLocked", held.Number]));
+            ok = false;
+        }
         if (person.Passport is null && existing?.Record.Passport is { } current)
         {
             problems.Add(new ImportProblem(sheet, row.Row, passportColumn,

@@ -11,6 +11,7 @@ internal sealed class ExistingPerson
     public Guid Id { get; init; }
     public Guid Version { get; init; }
     public SpecialistRecord Record { get; init; } = new();
+    public IReadOnlyDictionary<string, PassportRecord> PassportsInCustody { get; init; } = new Dictionary<string, PassportRecord>();
     public string EmployeeNumber => Record.EmployeeNumber;
     public string FullName => Record.FullName;
 }
@@ -31,7 +32,7 @@ internal sealed class RosterSnapshot
         var snapshot = new RosterSnapshot();
         foreach (var loaded in await SpecialistRecords.LoadAsync(db, db.Specialists, ct))
         {
-            var person = new ExistingPerson { Id = loaded.Id, Version = loaded.Version, Record = loaded.Record };
+            var person = new ExistingPerson { Id = loaded.Id, Version = loaded.Version, Record = loaded.Record, PassportsInCustody = loaded.PassportsInCustody };
             snapshot.ByEmployee.TryAdd(person.EmployeeNumber, person);
             if (!person.Record.NationalId.IsEmpty)
                 Add(snapshot.ByNationalIdHash, person.Record.NationalId.Hash, person);
