@@ -33,6 +33,32 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
     public DbSet<TravelMessage> TravelMessages => Set<TravelMessage>();
 
+    // A write refused because another writer holds the lock reaches the user as "busy, nothing saved, try again",
+    // never as a raw database error.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (Exception e) when (RegistryBusy.IsBusy(e))
+        {
+            throw new RegistryBusyException(e);
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (Exception e) when (RegistryBusy.IsBusy(e))
+        {
+            throw new RegistryBusyException(e);
+        }
+    }
+
     /// <summary>Who is acting; recorded on every audit entry this context writes.</summary>
     public Actor Actor { get; set; } = Actor.System;
 

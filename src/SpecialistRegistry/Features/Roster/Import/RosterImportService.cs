@@ -136,6 +136,11 @@ public sealed class RosterImportService(
         {
             throw new DomainException(text["ChangedWhileSaving"]);
         }
+        catch (Exception e) when (e is not RegistryBusyException && RegistryBusy.IsBusy(e))
+        {
+            // The bulk writer's own commands and the commit are not SaveChanges: the same refusal, nothing written.
+            throw new RegistryBusyException(e);
+        }
         catch (DbUpdateException)
         {
             throw new DomainException(text["RosterChangedWhileSaving"]);
