@@ -23,6 +23,8 @@ public static class RegistryDataExtensions
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<WatchNotificationInterceptor>();
         services.AddSingleton<NotificationBroadcaster>();
+        services.Configure<DisclosureOptions>(configuration.GetSection(DisclosureOptions.Section));
+        services.AddSingleton<DisclosureWatch>();
         services.AddSingleton<NotificationPublishInterceptor>();
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
 

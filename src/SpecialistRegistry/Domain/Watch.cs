@@ -28,6 +28,7 @@ public enum NotificationKind
     FilingAccepted,
     FilingDueSoon,
     FilingOverdue,
+    DisclosureLimitPassed,
 }
 
 public sealed class Notification

@@ -28,6 +28,7 @@ public static class FeatureRegistration
         services.AddScoped<AuditVerifier>();
         services.AddScoped<LiveRowCheck>();
         services.AddScoped<AuditTrailService>();
+        services.AddScoped<DisclosureReportService>();
         services.AddScoped<FirmAdminService>();
         services.AddScoped<FilingCalendarAdminService>();
         services.AddScoped<UserAdminService>();

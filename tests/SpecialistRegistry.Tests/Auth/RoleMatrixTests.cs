@@ -31,6 +31,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/not-found"] = Everyone,
         ["/Error"] = Everyone,
         ["/audit"] = [Roles.Regulator, Roles.Admin],
+        ["/audit/disclosures"] = [Roles.Regulator, Roles.Admin],
         ["/roster"] = [Roles.FirmHR],
         ["/roster/new"] = [Roles.FirmHR],
         ["/roster/{Id:guid}"] = [Roles.FirmHR],

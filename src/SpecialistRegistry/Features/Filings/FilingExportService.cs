@@ -14,7 +14,7 @@ namespace SpecialistRegistry.Features.Filings;
 /// any. The numbers are the masked ones the filing froze, so the file shows them but can never carry them back
 /// in. Every export is an audited event. Entries are read a chunk at a time, once per sheet.
 /// </summary>
-public sealed class FilingExportService(IDbContextFactory<RegistryDb> dbFactory)
+public sealed class FilingExportService(IDbContextFactory<RegistryDb> dbFactory, DisclosureWatch disclosures)
 {
     private const int ChunkSize = 1000;
 
@@ -32,6 +32,7 @@ public sealed class FilingExportService(IDbContextFactory<RegistryDb> dbFactory)
             ["format"] = format.Extension(),
             ["entries"] = filing.Entries.ToString(CultureInfo.InvariantCulture),
         });
+        await disclosures.NoteAsync(db, DisclosureKind.Export, ct);
         await db.SaveChangesAsync(ct);
         return $"filing-{filing.Number}.{format.Extension()}";
     }

@@ -13,7 +13,7 @@ namespace SpecialistRegistry.Features.Profile;
 /// Sensitive numbers leave the database masked; a reveal needs a typed reason and is an audit entry.
 /// </summary>
 public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
-    IStringLocalizer<ProfileText> T)
+    IStringLocalizer<ProfileText> T, DisclosureWatch disclosures)
 {
     public const int HistoryLimit = 200;
     public const int MinReasonLength = 5;
@@ -103,11 +103,17 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
 
         db.RecordAuditEvent(field == RevealField.NationalId ? "RevealedNationalId" : "RevealedPassportNumber", entityType, entityKey,
             new Dictionary<string, string?> { ["Reason"] = why, ["SpecialistId"] = specialistId.ToString() });
+        await disclosures.NoteAsync(db, DisclosureKind.Reveal, ct);
         await db.SaveChangesAsync(ct);
         return new RevealOutcome(protector.Reveal(value), null);
     }
 
-    private static readonly HashSet<string> HiddenFields = ["Id", "SpecialistId", "PassportId", "FirmId"];
+    // The custody event's frozen copy of the passport and holder repeats what the profile shows already.
+    private static readonly HashSet<string> HiddenFields =
+    [
+        "Id", "SpecialistId", "PassportId", "FirmId", "PassportNumber", "PassportCountry", "PassportIssuedOn", "PassportExpiresOn",
+        "HolderName", "HolderLatinName", "FirmName",
+    ];
 
     private static IReadOnlyList<FieldChange> ParseChanges(string json)
     {

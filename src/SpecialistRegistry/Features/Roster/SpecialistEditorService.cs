@@ -20,7 +20,7 @@ public enum SensitiveField
 /// </summary>
 public sealed class SpecialistEditorService(
     IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
-    IStringLocalizer<RosterText> text)
+    IStringLocalizer<RosterText> text, DisclosureWatch disclosures)
 {
     public async Task<SpecialistForm?> LoadAsync(Guid id, CancellationToken ct = default)
     {
@@ -46,6 +46,7 @@ public sealed class SpecialistEditorService(
             (field == SensitiveField.NationalId ? specialistId : passportId!.Value).ToString(),
             // Recorded as a code-like fixed text so the trail reads the same whatever language the user had.
             new Dictionary<string, string?> { ["Reason"] = "Opened in the roster editor by the specialist's own firm" });
+        await disclosures.NoteAsync(db, DisclosureKind.Reveal, ct);
         await db.SaveChangesAsync(ct);
         return protector.Reveal(value);
     }

@@ -19,14 +19,14 @@ public static class SearchExportEndpoints
         {
             group.MapGet($"/export.{format.Extension()}",
                 (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock,
-                    IStringLocalizer<SearchPageText> text, CancellationToken ct) =>
-                    ExportAsync(http, search, dbFactory, clock, text, format, ct));
+                    IStringLocalizer<SearchPageText> text, DisclosureWatch disclosures, CancellationToken ct) =>
+                    ExportAsync(http, search, dbFactory, clock, text, disclosures, format, ct));
         }
         return app;
     }
 
     private static async Task<IResult> ExportAsync(HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory,
-        TimeProvider clock, IStringLocalizer<SearchPageText> text, TableFormat format, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<SearchPageText> text, DisclosureWatch disclosures, TableFormat format, CancellationToken ct)
     {
         var query = SearchUrl.Parse(http.Request.Query.ToDictionary(p => p.Key, p => p.Value)) with { Page = 1 };
         if ((query.Text?.Length ?? 0) > SearchQuery.MaxTextLength)
@@ -42,6 +42,7 @@ public static class SearchExportEndpoints
                 ["Rows"] = rows.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Matching"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
+            await disclosures.NoteAsync(db, DisclosureKind.Export, ct);
             await db.SaveChangesAsync(ct);
         }
 

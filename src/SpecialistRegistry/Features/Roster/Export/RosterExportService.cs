@@ -21,7 +21,7 @@ public sealed record FullNumbersExport(Guid ExportId, IReadOnlySet<Guid> People)
 /// so a large roster streams to the response and is never held whole.
 /// </summary>
 public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FieldProtector protector,
-    IStringLocalizer<RosterText> text)
+    IStringLocalizer<RosterText> text, DisclosureWatch disclosures)
 {
     private const int ChunkSize = 1000;
     public const int MinReasonLength = 10;
@@ -40,6 +40,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
             ["numbers"] = "masked",
             ["specialists"] = count.ToString(CultureInfo.InvariantCulture),
         });
+        await disclosures.NoteAsync(db, DisclosureKind.Export, ct);
         await db.SaveChangesAsync(ct);
         return count;
     }
@@ -84,6 +85,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
                 ["export"] = exportId.ToString(),
                 ["reason"] = why,
             });
+        await disclosures.NoteAsync(db, DisclosureKind.Export, ct);
         await db.SaveChangesAsync(ct);
         return new FullNumbersExport(exportId, people.ToHashSet());
     }
