@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace SpecialistRegistry.Data;
 
@@ -11,14 +13,22 @@ public static class RegistryDataExtensions
     {
         var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
-        Directory.CreateDirectory(options.DataPath(env.ContentRootPath));
+        DataFiles.CreatePrivateFolder(options.DataPath(env.ContentRootPath));
+        // First among the hosted services (they start in order): Data Protection's own loads the key ring at start,
+        // which must find the database migrated and its first key made under the start-up lock.
+        services.AddHostedService<DatabaseStartupService>();
 
-        // Sign-in cookies stay valid across restarts. Several nodes must share this folder (or move the keys to the database).
-        services.AddDataProtection()
-            .SetApplicationName("SpecialistRegistry")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath(env.ContentRootPath), "keys", "data-protection")));
+        // Sign-in cookies and antiforgery tokens: one key ring in the database for every node, encrypted with the field key.
+        var dataProtection = services.AddDataProtection().SetApplicationName("SpecialistRegistry");
+        if (options.Provider == DatabaseProvider.Postgres)
+            dataProtection.PersistKeysToDbContext<PostgresRegistryDb>();
+        else
+            dataProtection.PersistKeysToDbContext<SqliteRegistryDb>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new FieldKeyXmlEncryptor(sp.GetRequiredService<FieldProtector>())));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Operations.ClusterLock>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<WatchNotificationInterceptor>();
@@ -28,16 +38,17 @@ public static class RegistryDataExtensions
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var connection = options.PostgresConnection
-                ?? throw new InvalidOperationException("Registry:Provider is Postgres but Registry:PostgresConnection is not set.");
+            var connection = options.PostgresConnectionString();
             services.AddDbContextFactory<PostgresRegistryDb>((sp, o) => Configure(o.UseNpgsql(connection), sp));
             services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<PostgresRegistryDb>>().CreateDbContext);
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresRegistryDb>>().CreateDbContext());
         }
         else
         {
             var connection = options.SqliteConnection(env.ContentRootPath);
             services.AddDbContextFactory<SqliteRegistryDb>((sp, o) => Configure(o.UseSqlite(connection), sp));
             services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<SqliteRegistryDb>>().CreateDbContext);
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqliteRegistryDb>>().CreateDbContext());
         }
 
         services.AddScoped<IDbContextFactory<RegistryDb>, RegistryDbFactory>();
@@ -46,7 +57,6 @@ public static class RegistryDataExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddScoped<AuditCheckpoints>();
         services.AddScoped<DatabaseStartup>();
-        services.AddHostedService<DatabaseStartupService>();
         // After the database start-up: hosted services start in order, so the first checkpoint finds the chain migrated.
         services.AddHostedService<AuditCheckpointJob>();
         return services;

@@ -26,6 +26,19 @@ public sealed class RegistryOptions
     /// </summary>
     public bool SearchInMemory { get; set; } = true;
 
+    /// <summary>The <c>Registry:Database</c> settings: how many connections each node may open.</summary>
+    public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary><see cref="PostgresConnection"/> with <see cref="DatabaseOptions.MaxPoolSize"/> applied when it is set.</summary>
+    public string PostgresConnectionString()
+    {
+        var connection = PostgresConnection
+            ?? throw new InvalidOperationException("Registry:Provider is Postgres but Registry:PostgresConnection is not set.");
+        if (Database.MaxPoolSize is not { } size)
+            return connection;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = Math.Max(1, size) }.ConnectionString;
+    }
+
     public string DataPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
 
     public string SqliteDatabasePath(string contentRoot) => Path.Combine(DataPath(contentRoot), "registry.db");
@@ -36,4 +49,15 @@ public sealed class RegistryOptions
     public string KeyFilePath(string contentRoot) =>
         FieldKeyFile is { Length: > 0 } file ? Path.GetFullPath(Path.Combine(contentRoot, file))
             : Path.Combine(DataPath(contentRoot), "keys", "field-protection.key");
+}
+
+/// <summary>
+/// The <c>Registry:Database</c> section. Nodes × <see cref="MaxPoolSize"/> (plus a few for jobs and start-up)
+/// must stay below PostgreSQL's <c>max_connections</c>; a request that finds the pool exhausted waits for a
+/// free connection rather than opening one the server would refuse.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>PostgreSQL connections one node may hold at most; unset keeps Npgsql's default (100) or the connection string's.</summary>
+    public int? MaxPoolSize { get; set; }
 }
