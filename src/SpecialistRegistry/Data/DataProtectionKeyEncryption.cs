@@ -9,10 +9,12 @@ namespace SpecialistRegistry.Data;
 /// the sign-in and antiforgery keys live in the database every node shares, and whoever reads the database
 /// without the key file outside it cannot forge a cookie.
 /// </summary>
-public sealed class FieldKeyXmlEncryptor(FieldProtector protector) : IXmlEncryptor
+public sealed class FieldKeyXmlEncryptor(IServiceProvider services) : IXmlEncryptor
 {
     public EncryptedXmlInfo Encrypt(XElement plaintextElement)
     {
+        // Asked for only when a key is made: Data Protection builds its key manager before start-up has checked the field key.
+        var protector = services.GetRequiredService<FieldProtector>();
         var clear = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
         var element = new XElement("encryptedKey",
             new XComment(" Encrypted with the registry's field key (docs/operations.md). "),

@@ -12,7 +12,9 @@ public static class RegistryDataExtensions
     public static IServiceCollection AddRegistryData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        options.DataFolder ??= RegistryOptions.DefaultDataFolder(env);
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
+        services.PostConfigure<RegistryOptions>(o => o.DataFolder ??= options.DataFolder);
         DataFiles.CreatePrivateFolder(options.DataPath(env.ContentRootPath));
         // First among the hosted services (they start in order): Data Protection's own loads the key ring at start,
         // which must find the database migrated and its first key made under the start-up lock.
@@ -25,7 +27,7 @@ public static class RegistryDataExtensions
         else
             dataProtection.PersistKeysToDbContext<SqliteRegistryDb>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new FieldKeyXmlEncryptor(sp.GetRequiredService<FieldProtector>())));
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new FieldKeyXmlEncryptor(sp)));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Operations.ClusterLock>();
