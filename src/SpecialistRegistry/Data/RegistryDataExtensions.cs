@@ -36,6 +36,8 @@ public static class RegistryDataExtensions
         services.AddSingleton<WatchNotificationInterceptor>();
         services.AddSingleton<NotificationBroadcaster>();
         services.AddSingleton<NotificationPublishInterceptor>();
+        services.AddSingleton<Operations.PostgresNotificationRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<Operations.PostgresNotificationRelay>());
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
 
         if (options.Provider == DatabaseProvider.Postgres)
