@@ -18,6 +18,8 @@ public static class CommandLine
           audit verify --deep              also compare every stored row with what the trail last recorded for it
           audit checkpoint                 sign the chain's head now (the app does it every Registry:Audit:CheckpointMinutes)
           create-admin EMAIL "FULL NAME"   create an Admin account with a temporary password (printed once)
+          migrate                          bring the database up to date (migrations, roles, field key check) and exit;
+                                           a deploy step before the nodes start (they also do it, one at a time)
         Settings are the app's own (appsettings, environment, --Registry:DataFolder=...), before or after the command.
         """;
 
@@ -68,6 +70,10 @@ public static class CommandLine
                 var checkpoint = await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync();
                 await output.WriteLineAsync(checkpoint is null ? "the audit chain is empty; nothing to sign"
                     : $"checkpoint: entry {checkpoint.Sequence}, hash {checkpoint.Hash}, signed {checkpoint.At:yyyy-MM-dd HH:mm:ss} UTC");
+                return 0;
+            case ["migrate"]:
+                await services.PrepareDatabaseAsync();
+                await output.WriteLineAsync("the database is up to date");
                 return 0;
             case ["create-admin", var email, var name]:
                 // The first Admin of a new deployment has nobody to create it; this brings the database up to date first.

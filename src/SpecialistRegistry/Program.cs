@@ -8,6 +8,7 @@ using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Localization;
+using SpecialistRegistry.Operations;
 
 // A maintenance command (`-- audit verify --Registry:DataFolder=...`) takes the app's settings around its words.
 var (command, settings) = CommandLine.Split(args);
@@ -20,6 +21,7 @@ builder.Services.AddRegistryData(builder.Configuration, builder.Environment);
 builder.Services.AddRegistryAuth();
 builder.Services.AddRegistryFeatures();
 builder.Services.AddRegistryLocalization(builder.Configuration);
+builder.Services.AddRegistryOperations(builder.Configuration);
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapRosterFiles();
 app.MapSearchExport();
 app.MapCultureSwitch();
 app.MapFilingFiles();
+app.MapRegistryHealth();
 
 await app.RunAsync();
 return 0;

@@ -91,19 +91,10 @@ public sealed class AuditCheckpoints(IDbContextFactory<RegistryDb> dbFactory, Fi
         await FileLock.WaitAsync(ct);
         try
         {
-            var folder = Path.GetDirectoryName(path)!;
-            if (!Directory.Exists(folder))
-            {
-                Directory.CreateDirectory(folder);
-                if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-            var isNew = !File.Exists(path);
-            await using (var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read))
+            DataFiles.CreatePrivateFolder(Path.GetDirectoryName(path)!);
+            await using (var file = new FileStream(path, DataFiles.PrivateOptions(FileMode.Append, FileAccess.Write)))
             await using (var writer = new StreamWriter(file))
                 await writer.WriteLineAsync(Line(c));
-            if (isNew && !OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         finally
         {
@@ -129,8 +120,8 @@ public sealed class AuditCheckpoints(IDbContextFactory<RegistryDb> dbFactory, Fi
 }
 
 /// <summary>Signs the chain's head every <see cref="AuditOptions.CheckpointMinutes"/> minutes (and once shortly after start).</summary>
-public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditCheckpointJob> log, TimeProvider clock)
-    : BackgroundService
+public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, IOptions<AuditOptions> options, ILogger<AuditCheckpointJob> log, TimeProvider clock,
+    Operations.ClusterLock cluster) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -139,8 +130,12 @@ public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, IOptions<Aud
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(stoppingToken);
+                // One node signs each head: another node's file would hold a checkpoint this node's file lacks.
+                await cluster.TryRunAsync("audit-checkpoint", async ct =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(ct);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -293,9 +293,13 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
         return fields;
     }
 
-    /// <summary>Entity types whose changes the trail records (everything but the trail itself and the derived search index).</summary>
+    /// <summary>
+    /// Entity types whose changes the trail records: everything but the trail itself, the derived search index,
+    /// the once-only notice keys (the notices they guard are recorded) and Data Protection's key ring (key material).
+    /// </summary>
     internal static bool IsAudited(Type type) =>
-        type != typeof(AuditEntry) && type != typeof(AuditCheckpoint) && type != typeof(SearchDocument) && type != typeof(SearchText);
+        type != typeof(AuditEntry) && type != typeof(AuditCheckpoint) && type != typeof(SearchDocument) && type != typeof(SearchText)
+        && type != typeof(NotificationKey) && type != typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey);
 
     /// <summary>
     /// What <see cref="Describe"/> records for an Added entry, read from the entity and EF's model instead of a

@@ -1,18 +1,48 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using SpecialistRegistry.Domain;
 
 namespace SpecialistRegistry.Data;
 
 /// <summary>
-/// Tells open pages (in this process) that some users have new notifications, so a bell can update live.
-/// Raised only after the save that wrote them has committed.
+/// Tells open pages that some users have new notifications, so a bell can update live. Raised only after the
+/// save that wrote them has committed. On PostgreSQL the recipients also go to every other node through
+/// <c>NOTIFY</c> (<see cref="Operations.PostgresNotificationRelay"/>), and what other nodes announce is raised here.
 /// </summary>
 public sealed class NotificationBroadcaster
 {
+    private readonly Channel<IReadOnlySet<string>>? _toOtherNodes;
+
+    public NotificationBroadcaster()
+    {
+    }
+
+    public NotificationBroadcaster(IOptions<RegistryOptions> options)
+    {
+        if (options.Value.Provider == DatabaseProvider.Postgres)
+            _toOtherNodes = Channel.CreateUnbounded<IReadOnlySet<string>>(new UnboundedChannelOptions { SingleReader = true });
+    }
+
     public event Action<IReadOnlySet<string>>? Published;
 
+    /// <summary>Tells this node's pages so, and not this node's only, which node announced it.</summary>
+    public Guid NodeId { get; } = Guid.NewGuid();
+
+    /// <summary>What this node announced, for the relay to pass on; null on SQLite, which serves one node.</summary>
+    internal ChannelReader<IReadOnlySet<string>>? ToOtherNodes => _toOtherNodes?.Reader;
+
     public void Publish(IReadOnlySet<string> userIds)
+    {
+        if (userIds.Count == 0)
+            return;
+        Published?.Invoke(userIds);
+        _toOtherNodes?.Writer.TryWrite(userIds);
+    }
+
+    /// <summary>Recipients another node announced: raised here only, never passed on again.</summary>
+    internal void PublishFromOtherNode(IReadOnlySet<string> userIds)
     {
         if (userIds.Count > 0)
             Published?.Invoke(userIds);

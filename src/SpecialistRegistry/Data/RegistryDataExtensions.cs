@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace SpecialistRegistry.Data;
 
@@ -10,15 +12,25 @@ public static class RegistryDataExtensions
     public static IServiceCollection AddRegistryData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment env)
     {
         var options = configuration.GetSection(RegistryOptions.Section).Get<RegistryOptions>() ?? new RegistryOptions();
+        options.DataFolder ??= RegistryOptions.DefaultDataFolder(env);
         services.Configure<RegistryOptions>(configuration.GetSection(RegistryOptions.Section));
-        Directory.CreateDirectory(options.DataPath(env.ContentRootPath));
+        services.PostConfigure<RegistryOptions>(o => o.DataFolder ??= options.DataFolder);
+        DataFiles.CreatePrivateFolder(options.DataPath(env.ContentRootPath));
+        // First among the hosted services (they start in order): Data Protection's own loads the key ring at start,
+        // which must find the database migrated and its first key made under the start-up lock.
+        services.AddHostedService<DatabaseStartupService>();
 
-        // Sign-in cookies stay valid across restarts. Several nodes must share this folder (or move the keys to the database).
-        services.AddDataProtection()
-            .SetApplicationName("SpecialistRegistry")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataPath(env.ContentRootPath), "keys", "data-protection")));
+        // Sign-in cookies and antiforgery tokens: one key ring in the database for every node, encrypted with the field key.
+        var dataProtection = services.AddDataProtection().SetApplicationName("SpecialistRegistry");
+        if (options.Provider == DatabaseProvider.Postgres)
+            dataProtection.PersistKeysToDbContext<PostgresRegistryDb>();
+        else
+            dataProtection.PersistKeysToDbContext<SqliteRegistryDb>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlEncryptor = new FieldKeyXmlEncryptor(sp)));
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Operations.ClusterLock>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<WatchNotificationInterceptor>();
@@ -26,20 +38,23 @@ public static class RegistryDataExtensions
         services.Configure<DisclosureOptions>(configuration.GetSection(DisclosureOptions.Section));
         services.AddSingleton<DisclosureWatch>();
         services.AddSingleton<NotificationPublishInterceptor>();
+        services.AddSingleton<Operations.PostgresNotificationRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<Operations.PostgresNotificationRelay>());
         services.AddSingleton(_ => FieldProtector.FromKeyFile(options.KeyFilePath(env.ContentRootPath)));
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var connection = options.PostgresConnection
-                ?? throw new InvalidOperationException("Registry:Provider is Postgres but Registry:PostgresConnection is not set.");
+            var connection = options.PostgresConnectionString();
             services.AddDbContextFactory<PostgresRegistryDb>((sp, o) => Configure(o.UseNpgsql(connection), sp));
             services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<PostgresRegistryDb>>().CreateDbContext);
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresRegistryDb>>().CreateDbContext());
         }
         else
         {
             var connection = options.SqliteConnection(env.ContentRootPath);
             services.AddDbContextFactory<SqliteRegistryDb>((sp, o) => Configure(o.UseSqlite(connection), sp));
             services.AddScoped<Func<RegistryDb>>(sp => sp.GetRequiredService<IDbContextFactory<SqliteRegistryDb>>().CreateDbContext);
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SqliteRegistryDb>>().CreateDbContext());
         }
 
         services.AddScoped<IDbContextFactory<RegistryDb>, RegistryDbFactory>();
@@ -48,7 +63,6 @@ public static class RegistryDataExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section);
         services.AddScoped<AuditCheckpoints>();
         services.AddScoped<DatabaseStartup>();
-        services.AddHostedService<DatabaseStartupService>();
         // After the database start-up: hosted services start in order, so the first checkpoint finds the chain migrated.
         services.AddHostedService<AuditCheckpointJob>();
         return services;

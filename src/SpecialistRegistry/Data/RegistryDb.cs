@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
@@ -9,7 +10,7 @@ namespace SpecialistRegistry.Data;
 /// acting user (for the audit trail) and, for Firm HR, the only firm whose data it may return.
 /// Each provider has a subclass of its own so that each keeps its own migrations.
 /// </summary>
-public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Firm> Firms => Set<Firm>();
     public DbSet<Specialist> Specialists => Set<Specialist>();
@@ -32,6 +33,10 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<SearchText> SearchTexts => Set<SearchText>();
     public DbSet<TravelRequest> TravelRequests => Set<TravelRequest>();
     public DbSet<TravelMessage> TravelMessages => Set<TravelMessage>();
+    public DbSet<NotificationKey> NotificationKeys => Set<NotificationKey>();
+    public DbSet<FieldKeyCheck> FieldKeyChecks => Set<FieldKeyCheck>();
+    /// <summary>The sign-in and antiforgery keys every node shares, encrypted with the field key (docs/operations.md).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A write refused because another writer holds the lock reaches the user as "busy, nothing saved, try again",
     // never as a raw database error.

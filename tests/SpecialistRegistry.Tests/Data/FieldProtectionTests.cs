@@ -74,12 +74,14 @@ public sealed class FieldProtectionTests
     }
 
     [Fact]
-    public void The_key_file_is_created_when_missing_and_reused_when_present()
+    public void A_created_key_file_is_private_and_reused_and_a_missing_one_is_refused()
     {
         var folder = Directory.CreateTempSubdirectory("registry-key-test-").FullName;
         try
         {
             var path = Path.Combine(folder, "keys", "field-protection.key");
+            Assert.Throws<FieldKeyException>(() => FieldProtector.FromKeyFile(path));
+            FieldProtector.CreateKeyFile(path);
             var created = FieldProtector.FromKeyFile(path);
             var keyText = File.ReadAllText(path);
             Assert.Equal(32, Convert.FromBase64String(keyText).Length);

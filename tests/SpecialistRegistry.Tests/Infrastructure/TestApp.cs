@@ -23,9 +23,12 @@ public sealed class TestApp : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _folder;
     private readonly string? _postgresDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    private TestApp(ServiceProvider services, string folder, string? postgresDatabase, FakeTimeProvider clock, TestProvider provider)
+    private TestApp(ServiceProvider services, string folder, string? postgresDatabase, FakeTimeProvider clock, TestProvider provider,
+        IReadOnlyDictionary<string, string?> settings)
     {
+        _settings = settings;
         _services = services;
         _folder = folder;
         _postgresDatabase = postgresDatabase;
@@ -39,7 +42,30 @@ public sealed class TestApp : IAsyncDisposable
     public string DataFolder => _folder;
     public string SqliteFile => Path.Combine(_folder, "registry.db");
 
-    public static async Task<TestApp> StartAsync(TestProvider provider = TestProvider.Sqlite, Action<IServiceCollection>? configure = null)
+    public static async Task<TestApp> StartAsync(TestProvider provider = TestProvider.Sqlite, Action<IServiceCollection>? configure = null) =>
+        await StartAsync(provider, configure, createDatabase: true, prepare: true);
+
+    /// <summary>
+    /// An app whose PostgreSQL database does not exist yet (SQLite: whose folder has no file), not yet started:
+    /// for tests of first start. Dispose it to drop what it made.
+    /// </summary>
+    public static Task<TestApp> UnstartedAsync(TestProvider provider) => StartAsync(provider, null, createDatabase: false, prepare: false);
+
+    /// <summary>
+    /// A second node of <paramref name="first"/>'s deployment: the same database and data folder (so the same
+    /// field key), services and in-process state of its own. Not started; disposing it leaves the database to the first.
+    /// </summary>
+    public static TestApp NodeOf(TestApp first, Action<IServiceCollection>? configure = null, Action<Dictionary<string, string?>>? settings = null)
+    {
+        var copy = new Dictionary<string, string?>(first._settings);
+        settings?.Invoke(copy);
+        var (services, clock) = Build(copy, first._folder, configure);
+        return new TestApp(services, first._folder, null, clock, first.Provider, copy) { _isNode = true };
+    }
+
+    private bool _isNode;
+
+    private static async Task<TestApp> StartAsync(TestProvider provider, Action<IServiceCollection>? configure, bool createDatabase, bool prepare)
     {
         var folder = Directory.CreateTempSubdirectory("registry-test-").FullName;
         string? pgDatabase = null;
@@ -52,13 +78,25 @@ public sealed class TestApp : IAsyncDisposable
         {
             var server = TestProviders.PostgresServer ?? throw new InvalidOperationException($"{TestProviders.PostgresVariable} is not set.");
             pgDatabase = $"registry_test_{Guid.NewGuid():N}";
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await using (var create = new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", admin))
+            if (createDatabase)
+            {
+                await using var admin = new NpgsqlConnection(server);
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {pgDatabase}", admin);
                 await create.ExecuteNonQueryAsync();
+            }
             settings["Registry:PostgresConnection"] = new NpgsqlConnectionStringBuilder(server) { Database = pgDatabase }.ConnectionString;
         }
 
+        var (provider_, clock) = Build(settings, folder, configure);
+        var app = new TestApp(provider_, folder, pgDatabase, clock, provider, settings);
+        if (prepare)
+            await provider_.PrepareDatabaseAsync();
+        return app;
+    }
+
+    private static (ServiceProvider, FakeTimeProvider) Build(Dictionary<string, string?> settings, string folder, Action<IServiceCollection>? configure)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var env = new TestHostEnvironment(folder);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
@@ -75,10 +113,7 @@ public sealed class TestApp : IAsyncDisposable
         services.AddScoped<AuthenticationStateProvider>(sp => sp.GetRequiredService<TestAuthenticationStateProvider>());
         configure?.Invoke(services);
 
-        var provider_ = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        var app = new TestApp(provider_, folder, pgDatabase, clock, provider);
-        await provider_.PrepareDatabaseAsync();
-        return app;
+        return (services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
     }
 
     /// <summary>A service scope acting as <paramref name="user"/> (anonymous when null), like one request or circuit.</summary>
@@ -115,6 +150,8 @@ public sealed class TestApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_isNode)
+            return;
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

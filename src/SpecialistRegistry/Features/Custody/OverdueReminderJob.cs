@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Operations;
 
 namespace SpecialistRegistry.Features.Custody;
 
@@ -12,11 +13,12 @@ public sealed record ReminderRun(int Passports, int Notifications, int Emails);
 /// <summary>
 /// Once a day: every passport overdue or due back soon becomes an in-app notification for each custody
 /// officer and each HR user of the holder's firm, plus one digest e-mail per person. A passport's notice is
-/// raised at most once per person per day, so a restart or a second run the same day repeats nothing.
+/// raised at most once per person per day (a <see cref="NotificationKey"/> per person, specialist and day), so a
+/// restart or a second run the same day repeats nothing; with several nodes only one runs each day's tick.
 /// </summary>
 public sealed class OverdueReminderJob(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<CustodyOptions> options, TimeProvider clock,
-    ILogger<OverdueReminderJob> logger) : BackgroundService
+    ClusterLock cluster, ILogger<OverdueReminderJob> logger) : BackgroundService
 {
     public static readonly Actor JobActor = new("system:overdue-reminders", "Overdue reminders");
 
@@ -34,7 +36,8 @@ public sealed class OverdueReminderJob(
             }
             try
             {
-                var run = await RunOnceAsync(stoppingToken);
+                if (await TickAsync(stoppingToken) is not { } run)
+                    continue;
                 logger.LogInformation("Overdue reminders: {Passports} passports, {Notifications} notifications, {Emails} e-mails",
                     run.Passports, run.Notifications, run.Emails);
             }
@@ -44,6 +47,13 @@ public sealed class OverdueReminderJob(
                 logger.LogError(e, "The overdue reminder run failed; it runs again tomorrow.");
             }
         }
+    }
+
+    /// <summary>One scheduled run, on this node only if no other node is running it; null when another node is.</summary>
+    public async Task<ReminderRun?> TickAsync(CancellationToken ct = default)
+    {
+        var (ran, run) = await cluster.TryRunAsync("overdue-reminders", RunOnceAsync, ct);
+        return ran ? run : null;
     }
 
     public TimeSpan UntilNextRun(DateTimeOffset now)
@@ -59,7 +69,6 @@ public sealed class OverdueReminderJob(
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.GetRequiredService<Func<RegistryDb>>()();
         db.Actor = JobActor;
@@ -78,11 +87,8 @@ public sealed class OverdueReminderJob(
 
         var officers = await UsersInRole(db, Roles.CustodyOfficer, null).ToListAsync(ct);
         var hr = await UsersInRole(db, Roles.FirmHR, due.Select(d => d.FirmId).Distinct().ToList()).ToListAsync(ct);
-        var alreadyToday = (await db.Notifications.AsNoTracking()
-            .Where(n => n.CreatedAt >= dayStart && (n.Kind == NotificationKind.PassportOverdue || n.Kind == NotificationKind.PassportDueBack))
-            .Select(n => new { n.UserId, n.SpecialistId }).ToListAsync(ct))
-            .Select(n => (n.UserId, n.SpecialistId)).ToHashSet();
-
+        // The keys and the notices are one transaction: a failed save claims nothing, and the next run tries again.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var added = new List<(Recipient To, Notification Notice)>();
         foreach (var d in due)
         {
@@ -99,7 +105,7 @@ public sealed class OverdueReminderJob(
                 : (NotificationKind.PassportDueBack, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}){trip} is due back {(overdueDays == 0 ? "today" : $"on {d.DueBackOn:yyyy-MM-dd}")}.");
             foreach (var to in officers.Concat(hr.Where(h => h.FirmId == d.FirmId)))
             {
-                if (!alreadyToday.Add((to.Id, d.SpecialistId)))
+                if (!await NotificationOnce.TryClaimAsync(db, $"passport-reminder/{to.Id}/{d.SpecialistId}/{today:yyyy-MM-dd}", ct))
                     continue;
                 var notice = new Notification { UserId = to.Id, Kind = kind, SpecialistId = d.SpecialistId, Message = message, CreatedAt = now };
                 db.Notifications.Add(notice);
@@ -109,6 +115,7 @@ public sealed class OverdueReminderJob(
         if (added.Count == 0)
             return new ReminderRun(due.Count, 0, 0);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
 
         // Mail only after the notices are saved: a failed save sends nothing, and tomorrow's run tries again.
         var emails = 0;

@@ -5,6 +5,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Custody;
+using SpecialistRegistry.Operations;
 
 namespace SpecialistRegistry.Features.Filings;
 
@@ -15,11 +16,11 @@ public sealed record FilingReminderRun(int Periods, int Reminders, int Notificat
 /// every firm that has not filed a period due within <see cref="FilingOptions.DueSoonDays"/> or overdue: an
 /// in-app notification for each of its HR users and one digest e-mail per person. "At most once per firm,
 /// period, kind and day" is the unique key of <see cref="FilingReminder"/>: the reminder row and its
-/// notifications are one save, so with two app nodes the second node's save fails and it sends nothing.
+/// notifications are one save, so a rerun the same day sends nothing; with several nodes only one runs each tick.
 /// </summary>
 public sealed class FilingReminderJob(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<FilingOptions> options, TimeProvider clock,
-    ILogger<FilingReminderJob> logger) : BackgroundService
+    ClusterLock cluster, ILogger<FilingReminderJob> logger) : BackgroundService
 {
     public static readonly Actor JobActor = new("system:filing-reminders", "Filing reminders");
 
@@ -29,9 +30,9 @@ public sealed class FilingReminderJob(
         {
             try
             {
-                var run = await RunOnceAsync(stoppingToken);
-                logger.LogInformation("Filing reminders: {Periods} new periods, {Reminders} reminders, {Notifications} notifications, {Emails} e-mails",
-                    run.Periods, run.Reminders, run.Notifications, run.Emails);
+                if (await TickAsync(stoppingToken) is { } run)
+                    logger.LogInformation("Filing reminders: {Periods} new periods, {Reminders} reminders, {Notifications} notifications, {Emails} e-mails",
+                        run.Periods, run.Reminders, run.Notifications, run.Emails);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -47,6 +48,13 @@ public sealed class FilingReminderJob(
                 return;
             }
         }
+    }
+
+    /// <summary>One scheduled run, on this node only if no other node is running it; null when another node is.</summary>
+    public async Task<FilingReminderRun?> TickAsync(CancellationToken ct = default)
+    {
+        var (ran, run) = await cluster.TryRunAsync("filing-reminders", RunOnceAsync, ct);
+        return ran ? run : null;
     }
 
     public TimeSpan UntilNextRun(DateTimeOffset now)

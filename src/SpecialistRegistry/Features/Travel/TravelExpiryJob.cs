@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Operations;
 
 namespace SpecialistRegistry.Features.Travel;
 
@@ -11,7 +12,8 @@ namespace SpecialistRegistry.Features.Travel;
 /// change: a second run (a restart, or a second app server running it at the same moment) finds the trip
 /// already expired — or loses the race on its Version — and changes and tells nothing twice.
 /// </summary>
-public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<TravelRules> rules, TimeProvider clock, ILogger<TravelExpiryJob> logger)
+public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<TravelRules> rules, TimeProvider clock, ClusterLock cluster,
+    ILogger<TravelExpiryJob> logger)
     : BackgroundService
 {
     public static readonly Actor JobActor = new("system:travel-expiry", "Travel approval expiry");
@@ -30,7 +32,8 @@ public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<Travel
             }
             try
             {
-                var expired = await RunOnceAsync(stoppingToken);
+                // Safe on every node as explained above; the lock only spares the other nodes the same work.
+                var (_, expired) = await cluster.TryRunAsync("travel-expiry", RunOnceAsync, stoppingToken);
                 if (expired > 0)
                     logger.LogInformation("Travel approvals expired without a release: {Count}", expired);
             }

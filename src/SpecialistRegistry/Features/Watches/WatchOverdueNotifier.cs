@@ -10,7 +10,8 @@ namespace SpecialistRegistry.Features.Watches;
 /// "Becomes overdue" is a matter of time, not of a save, so the interceptor cannot see it: this tells every
 /// watcher of a specialist whose passport is released past its due-back date, once per overdue episode. An
 /// episode starts with the release; a watcher who already has an overdue notice for that person dated after
-/// the release is not told again. Safe to run as often as wanted. Each notice is written in its recipient's language.
+/// the release is not told again, and the episode's <see cref="NotificationKey"/> keeps it so when two runs race.
+/// Safe to run as often as wanted. Each notice is written in its recipient's language.
 /// </summary>
 public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider clock, IOptions<RequestLocalizationOptions> localization)
 {
@@ -49,12 +50,14 @@ public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider
 
         var now = clock.GetUtcNow();
         var added = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var passport in overdue)
         {
             var episodeStart = passport.ReleasedAt ?? DateTimeOffset.MinValue;
             foreach (var (userId, culture) in watchers[passport.SpecialistId])
             {
-                if (told[(userId, passport.SpecialistId)].Any(at => at >= episodeStart))
+                if (told[(userId, passport.SpecialistId)].Any(at => at >= episodeStart)
+                    || !await NotificationOnce.TryClaimAsync(db, $"watch-overdue/{userId}/{passport.SpecialistId}/{episodeStart.UtcTicks}", ct))
                     continue;
                 string message;
                 using (CultureScope.Use(culture))
@@ -72,12 +75,14 @@ public sealed class WatchOverdueNotifier(Func<RegistryDb> createDb, TimeProvider
         }
         if (added > 0)
             await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return added;
     }
 }
 
 /// <summary>Runs the overdue check at start-up and then every hour (it is idempotent, so a restart does no harm).</summary>
-public sealed class WatchOverdueService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<WatchOverdueService> log) : BackgroundService
+public sealed class WatchOverdueService(IServiceScopeFactory scopes, TimeProvider clock, Operations.ClusterLock cluster, ILogger<WatchOverdueService> log)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -88,9 +93,12 @@ public sealed class WatchOverdueService(IServiceScopeFactory scopes, TimeProvide
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
                 var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                var added = await scope.ServiceProvider.GetRequiredService<WatchOverdueNotifier>().RunAsync(today, stoppingToken);
+                var (_, added) = await cluster.TryRunAsync("watch-overdue", async ct =>
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    return await scope.ServiceProvider.GetRequiredService<WatchOverdueNotifier>().RunAsync(today, ct);
+                }, stoppingToken);
                 if (added > 0)
                     log.LogInformation("Told watchers about {Count} overdue passports", added);
             }

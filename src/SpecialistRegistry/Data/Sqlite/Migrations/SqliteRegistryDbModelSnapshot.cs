@@ -18,6 +18,23 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -514,6 +531,24 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_Expertise_Years", "\"Years\" >= 0 AND \"Years\" <= 70");
                         });
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FieldKeyCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sentinel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FieldKeyChecks");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Filing", b =>
@@ -1063,6 +1098,17 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.NotificationKey", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("NotificationKeys");
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.Passport", b =>
