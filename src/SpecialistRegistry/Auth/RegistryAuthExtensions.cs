@@ -19,6 +19,9 @@ public static class RegistryAuthExtensions
         services.AddAccountValidators();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddScoped<SignInSessions>();
+        services.AddSingleton<SessionActivity>();
 
         services.AddAuthentication(options =>
             {
@@ -34,8 +37,14 @@ public static class RegistryAuthExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Sign-out, "sign out my other sessions" and the absolute lifetime end the session on the server.
+            SessionCookie.Attach(o);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = RevalidationInterval;
+            o.OnRefreshingPrincipal = SessionCookie.KeepSessionClaim;
+        });
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {

@@ -12,6 +12,8 @@ public static class RegistryClaims
     public const string MustChangePassword = "registry:must-change-password";
     /// <summary>The language the person chose on their account (see Localization/UserCultureProvider).</summary>
     public const string Culture = "registry:culture";
+    /// <summary>The server-side session this sign-in belongs to (see SignInSessions).</summary>
+    public const string SessionId = "registry:session";
 }
 
 /// <summary>Puts the user's firm, display name and first-login state into the sign-in cookie.</summary>
