@@ -55,13 +55,18 @@ public static class RegistryAuthExtensions
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RegistryDb>()
             .AddSignInManager<RegistrySignInManager>()
             .AddClaimsPrincipalFactory<RegistryClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
+        // Replaces the store AddEntityFrameworkStores registered: second-factor secrets encrypted and hashed at rest.
+        services.AddScoped<IUserStore<ApplicationUser>, TwoFactorSecretStore>();
+        services.AddHostedService<TwoFactorSecretUpgrade>();
 
         services.AddAuthorization(o => o.AddRegistryPolicies());
         return services;
