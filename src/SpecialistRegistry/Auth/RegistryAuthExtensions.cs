@@ -50,8 +50,13 @@ public static class RegistryAuthExtensions
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
+                // Length, not composition (ASVS 6.2); common passwords and ones made of the e-mail: PasswordPolicyValidator.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -62,6 +67,7 @@ public static class RegistryAuthExtensions
             .AddSignInManager<RegistrySignInManager>()
             .AddClaimsPrincipalFactory<RegistryClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
+            .AddPasswordValidator<PasswordPolicyValidator>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
         // Replaces the store AddEntityFrameworkStores registered: second-factor secrets encrypted and hashed at rest.

@@ -111,7 +111,7 @@ public sealed class AccountPagesInChineseTests(RegistryWebFactory factory)
         Assert.Contains("请输入有效的电子邮箱地址。", await TextOfAsync(malformed));
 
         var wrong = await PostLoginAsync(client, email, "not-the-password");
-        await AssertChineseAsync(wrong, "登录失败：电子邮箱或密码错误。再失败 4 次，账户将被锁定 15 分钟。", email);
+        await AssertChineseAsync(wrong, "登录失败：电子邮箱或密码错误。连续输错 5 次后，账户将被锁定 15 分钟。", email);
         Assert.Contains("alert-danger", await TextOfAsync(wrong));
     }
 
