@@ -21,6 +21,7 @@ public static class RegistryAuthExtensions
         services.AddScoped<CurrentUser>();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddScoped<SignInSessions>();
+        services.AddScoped<Reauthentication>();
         services.AddSingleton<SessionActivity>();
 
         services.AddAuthentication(options =>
@@ -80,4 +81,7 @@ public static class RegistryAuthExtensions
 
     public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) =>
         app.UseMiddleware<MustChangePasswordMiddleware>();
+
+    public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) =>
+        app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
 }
