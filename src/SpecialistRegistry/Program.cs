@@ -39,6 +39,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseRequestLocalization();
 app.UseAntiforgery();
 app.UseMustChangePassword();
+app.UseTwoFactorEnrolment();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -33,7 +33,7 @@ public sealed class AccountPagesInChineseTests(AppServer app)
         await page.GetByLabel("电子邮箱").FillAsync(email);
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByText("再失败 4 次，账户将被锁定 15 分钟。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("连续输错 5 次后，账户将被锁定 15 分钟。")).ToBeVisibleAsync();
         await Shot(page, "zh-sign-in-wrong-password");
 
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Password);

@@ -19,6 +19,10 @@ public static class RegistryAuthExtensions
         services.AddAccountValidators();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddScoped<SignInSessions>();
+        services.AddScoped<Reauthentication>();
+        services.AddSingleton<SessionActivity>();
 
         services.AddAuthentication(options =>
             {
@@ -34,25 +38,42 @@ public static class RegistryAuthExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            // Sign-out, "sign out my other sessions" and the absolute lifetime end the session on the server.
+            SessionCookie.Attach(o);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = RevalidationInterval;
+            o.OnRefreshingPrincipal = SessionCookie.KeepSessionClaim;
+        });
 
         services.AddIdentityCore<ApplicationUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = false;
                 o.User.RequireUniqueEmail = true;
+                // Length, not composition (ASVS 6.2); common passwords and ones made of the e-mail: PasswordPolicyValidator.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.ProviderName;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<RegistryDb>()
             .AddSignInManager<RegistrySignInManager>()
             .AddClaimsPrincipalFactory<RegistryClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>()
-            .AddDefaultTokenProviders();
+            .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.ProviderName);
+        // Replaces the store AddEntityFrameworkStores registered: second-factor secrets encrypted and hashed at rest.
+        services.AddScoped<IUserStore<ApplicationUser>, TwoFactorSecretStore>();
+        services.AddHostedService<TwoFactorSecretUpgrade>();
 
         services.AddAuthorization(o => o.AddRegistryPolicies());
         return services;
@@ -60,4 +81,7 @@ public static class RegistryAuthExtensions
 
     public static IApplicationBuilder UseMustChangePassword(this IApplicationBuilder app) =>
         app.UseMiddleware<MustChangePasswordMiddleware>();
+
+    public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) =>
+        app.UseMiddleware<TwoFactorEnrolmentMiddleware>();
 }

@@ -12,11 +12,15 @@ public static class RegistryClaims
     public const string MustChangePassword = "registry:must-change-password";
     /// <summary>The language the person chose on their account (see Localization/UserCultureProvider).</summary>
     public const string Culture = "registry:culture";
+    /// <summary>The server-side session this sign-in belongs to (see SignInSessions).</summary>
+    public const string SessionId = "registry:session";
+    /// <summary>The person's role must use a second factor and they have not set one up yet.</summary>
+    public const string MustEnrolTwoFactor = "registry:must-enrol-2fa";
 }
 
-/// <summary>Puts the user's firm, display name and first-login state into the sign-in cookie.</summary>
+/// <summary>Puts the user's firm, display name, session and first-login state (password, second factor) into the sign-in cookie.</summary>
 internal sealed class RegistryClaimsFactory(
-    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, IOptions<AuthOptions> auth)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -29,6 +33,8 @@ internal sealed class RegistryClaimsFactory(
             identity.AddClaim(new Claim(RegistryClaims.MustChangePassword, "true"));
         if (user.Culture is { Length: > 0 } culture)
             identity.AddClaim(new Claim(RegistryClaims.Culture, culture));
+        if (!user.TwoFactorEnabled && auth.Value.TwoFactorRoles.Any(r => identity.HasClaim(identity.RoleClaimType, r)))
+            identity.AddClaim(new Claim(RegistryClaims.MustEnrolTwoFactor, "true"));
         return identity;
     }
 }

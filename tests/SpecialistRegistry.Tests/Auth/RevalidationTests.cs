@@ -53,6 +53,34 @@ public sealed class RevalidationTests
         Assert.False(await ValidateAsync(provider, state));
     }
 
+    [Fact]
+    public async Task A_circuit_ends_when_its_session_is_signed_out_elsewhere()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (user, state) = await SignedInStateAsync(app);
+        var provider = new IdentityRevalidatingAuthenticationStateProvider(
+            NullLoggerFactory.Instance, app.Get<IServiceScopeFactory>(), app.Get<IOptions<IdentityOptions>>());
+        Assert.True(await ValidateAsync(provider, state));
+
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<SignInSessions>().EndAsync(Actor.System, user.Id, state.User.SessionId()!);
+
+        Assert.False(await ValidateAsync(provider, state));
+    }
+
+    [Fact]
+    public async Task A_circuit_ends_at_the_sessions_absolute_lifetime()
+    {
+        await using var app = await TestApp.StartAsync();
+        var (_, state) = await SignedInStateAsync(app);
+        var provider = new IdentityRevalidatingAuthenticationStateProvider(
+            NullLoggerFactory.Instance, app.Get<IServiceScopeFactory>(), app.Get<IOptions<IdentityOptions>>());
+
+        app.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
+
+        Assert.False(await ValidateAsync(provider, state));
+    }
+
     private static async Task<(ApplicationUser, AuthenticationState)> SignedInStateAsync(TestApp app)
     {
         await using var scope = app.Scope();
@@ -61,6 +89,9 @@ public sealed class RevalidationTests
         Assert.True((await users.CreateAsync(user, "Long-Enough-2026")).Succeeded);
         await users.AddToRoleAsync(user, Roles.Regulator);
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        // What the sign-in cookie carries besides: the server-side session it belongs to.
+        var session = await scope.ServiceProvider.GetRequiredService<SignInSessions>().StartAsync(Actor.System, user.Id);
+        principal.Identities.First().AddClaim(new System.Security.Claims.Claim(RegistryClaims.SessionId, session));
         return (user, new AuthenticationState(principal));
     }
 

@@ -25,7 +25,7 @@ public sealed class SignInTests(RegistryWebFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("Wrong e-mail or password", page);
-        Assert.Contains("4 more failed attempts", page);
+        Assert.Contains("After 5 failed attempts in a row an account is locked for 15 minutes", page);
     }
 
     [Fact]

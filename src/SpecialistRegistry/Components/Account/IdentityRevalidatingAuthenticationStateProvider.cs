@@ -8,8 +8,9 @@ using SpecialistRegistry.Domain;
 
 namespace SpecialistRegistry.Components.Account;
 
-// Rechecks the connected user every minute: a disabled account, or one whose security stamp changed
-// (password reset, role or firm change), loses the circuit's access at the next check.
+// Rechecks the connected user every minute: a disabled account, one whose security stamp changed
+// (password reset, role or firm change), or a session that has ended (signed out elsewhere, its other sessions
+// signed out, past the absolute lifetime) loses the circuit's access at the next check.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
@@ -24,7 +25,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // A new scope so the user manager reads fresh data, not the circuit's cached entity.
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        return await IsStillValidAsync(userManager, authenticationState.User);
+        if (!await IsStillValidAsync(userManager, authenticationState.User))
+            return false;
+        var sessions = scope.ServiceProvider.GetRequiredService<SignInSessions>();
+        return authenticationState.User.SessionId() is { } sessionId
+            && await sessions.IsActiveAsync(authenticationState.User.FindFirstValue(ClaimTypes.NameIdentifier)!, sessionId, cancellationToken);
     }
 
     private async Task<bool> IsStillValidAsync(UserManager<ApplicationUser> userManager, ClaimsPrincipal principal)

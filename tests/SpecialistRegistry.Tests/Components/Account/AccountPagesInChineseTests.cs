@@ -64,7 +64,7 @@ public sealed class AccountPagesInChineseTests(RegistryWebFactory factory)
             ("/Account/Manage", "个人资料"),
             ("/Account/Manage/ChangePassword", "确认密码"),
             ("/Account/Manage/TwoFactorAuthentication", "您还剩 2 个恢复代码。"),
-            ("/Account/Manage/EnableAuthenticator", "扫描二维码，或在双重身份验证器应用中输入密钥"),
+            ("/Account/Manage/EnableAuthenticator", "用验证器应用扫描此二维码"),
             ("/Account/Manage/ResetAuthenticator", "重置身份验证器密钥后，身份验证器应用须重新配置才能使用。"),
             ("/Account/Manage/Disable2fa", "此操作仅停用双重身份验证。"),
             ("/Account/Manage/GenerateRecoveryCodes", "生成新的恢复代码不会更改身份验证器应用使用的密钥。"),
@@ -111,7 +111,7 @@ public sealed class AccountPagesInChineseTests(RegistryWebFactory factory)
         Assert.Contains("请输入有效的电子邮箱地址。", await TextOfAsync(malformed));
 
         var wrong = await PostLoginAsync(client, email, "not-the-password");
-        await AssertChineseAsync(wrong, "登录失败：电子邮箱或密码错误。再失败 4 次，账户将被锁定 15 分钟。", email);
+        await AssertChineseAsync(wrong, "登录失败：电子邮箱或密码错误。连续输错 5 次后，账户将被锁定 15 分钟。", email);
         Assert.Contains("alert-danger", await TextOfAsync(wrong));
     }
 
