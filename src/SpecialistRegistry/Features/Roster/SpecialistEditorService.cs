@@ -5,6 +5,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Roster;
 
@@ -14,13 +15,16 @@ public enum SensitiveField
     Passport,
 }
 
+/// <summary>A revealed number (null when there is none to show), or why the reveal was refused.</summary>
+public sealed record RevealResult(string? Number, string? Refusal);
+
 /// <summary>
 /// Loads and saves one specialist of the Firm HR user's firm. One save is one transaction (the audit entries
 /// ride along); a save on top of someone else's newer save is refused and the other version returned.
 /// </summary>
 public sealed class SpecialistEditorService(
     IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
-    IStringLocalizer<RosterText> text)
+    IStringLocalizer<RosterText> text, ActionThrottle throttle)
 {
     public async Task<SpecialistForm?> LoadAsync(Guid id, CancellationToken ct = default)
     {
@@ -29,8 +33,15 @@ public sealed class SpecialistEditorService(
         return specialist is null ? null : SpecialistFormMapping.ToForm(specialist);
     }
 
-    /// <summary>Shows a stored number in full. Every reveal is an audit entry.</summary>
-    public async Task<string?> RevealAsync(Guid specialistId, SensitiveField field, Guid? passportId = null, CancellationToken ct = default)
+    /// <summary>Shows a stored number in full. Every reveal is an audit entry; too many in a row are refused for a while.</summary>
+    public async Task<RevealResult> RevealAsync(Guid specialistId, SensitiveField field, Guid? passportId = null, CancellationToken ct = default)
+    {
+        if (throttle.Refusal(ThrottledAction.Reveal, currentUser.Get()) is { } tooMany)
+            return new RevealResult(null, tooMany);
+        return new RevealResult(await RevealNumberAsync(specialistId, field, passportId, ct), null);
+    }
+
+    private async Task<string?> RevealNumberAsync(Guid specialistId, SensitiveField field, Guid? passportId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var specialist = await db.Specialists.Include(s => s.Passports).SingleOrDefaultAsync(s => s.Id == specialistId, ct);
