@@ -85,6 +85,9 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
             return RevealOutcome.Refused(T["RevealReasonMinimum", MinReasonLength]);
         if (why.Length > MaxReasonLength)
             return RevealOutcome.Refused(T["RevealReasonMaximum", MaxReasonLength]);
+        // The reason is written into the audit trail and shown to auditors: no control or direction characters.
+        if (CleanText.Problem(why, multiline: true) is { } unclean)
+            return RevealOutcome.Refused(unclean);
         if (throttle.Refusal(ThrottledAction.Reveal, currentUser.Get()) is { } tooMany)
             return RevealOutcome.TooMany(tooMany);
 
