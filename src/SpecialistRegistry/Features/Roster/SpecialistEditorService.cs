@@ -198,9 +198,10 @@ public sealed class SpecialistEditorService(
                 errors.TryAdd($"Passports[{i}].IssuedOn", text["PassportIssuedBefore1900"]);
             else if (issuedOn > Today)
                 errors.TryAdd($"Passports[{i}].IssuedOn", text["PassportIssuedInFuture"]);
-            else if (issuedOn is { } io2 && expiresOn is { } eo && eo <= io2)
+            if (issuedOn is { } io2 && expiresOn is { } eo && eo <= io2)
                 errors.TryAdd($"Passports[{i}].ExpiresOn", text["ExpiryAfterIssue"]);
-            else if (issuedOn is { } io3 && expiresOn is { } eo2 && PersonDates.ExpiresTooLate(io3, eo2))
+            // Only from an issue date in range: 9999-12-31 plus the validity does not exist.
+            else if (issuedOn is { } io3 && !PersonDates.IsBeforeEarliest(io3) && io3 <= Today && expiresOn is { } eo2 && PersonDates.ExpiresTooLate(io3, eo2))
                 errors.TryAdd($"Passports[{i}].ExpiresOn", text["PassportValidityTooLong", PersonDates.MaxPassportValidityYears]);
         }
         if (form.Passports.Count(p => p.IsCurrent) > 1)

@@ -212,9 +212,10 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), text["PassportIssuedBefore1900"]);
         else if (issued is { } i && i > today)
             Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), text["PassportIssuedInFuture"]);
-        else if (issued is { } i2 && expires is { } e && e <= i2)
+        if (issued is { } i2 && expires is { } e && e <= i2)
             Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), text["PassportExpiryNotAfterIssue"]);
-        else if (issued is { } i3 && expires is { } e2 && PersonDates.ExpiresTooLate(i3, e2))
+        // Only from an issue date in range: 9999-12-31 plus the validity does not exist.
+        else if (issued is { } i3 && !PersonDates.IsBeforeEarliest(i3) && i3 <= today && expires is { } e2 && PersonDates.ExpiresTooLate(i3, e2))
             Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), text["PassportValidityTooLong", PersonDates.MaxPassportValidityYears]);
         return _rowProblems > before || issued is null || expires is null || number.Length == 0
             ? null
