@@ -38,7 +38,8 @@ public static class SecurityHeaders
 
     public static IApplicationBuilder UseRegistrySecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not Base64: no "+" or "/" for the HTML encoder to turn into entities in the nonce attribute.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         http.Response.OnStarting(() =>
         {
