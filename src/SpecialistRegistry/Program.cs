@@ -9,6 +9,7 @@ using SpecialistRegistry.Features.Roster.Export;
 using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Localization;
 using SpecialistRegistry.Operations;
+using SpecialistRegistry.Web;
 
 // A maintenance command (`-- audit verify --Registry:DataFolder=...`) takes the app's settings around its words.
 var (command, settings) = CommandLine.Split(args);
@@ -22,6 +23,7 @@ builder.Services.AddRegistryAuth();
 builder.Services.AddRegistryFeatures();
 builder.Services.AddRegistryLocalization(builder.Configuration);
 builder.Services.AddRegistryOperations(builder.Configuration);
+builder.Services.AddRegistryWeb();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ var app = builder.Build();
 if (command.Length > 0)
     return await CommandLine.RunAsync(app.Services, command, Console.Out);
 
+app.UseRegistrySecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -37,6 +40,8 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+// After localization, so a refused request's page is in the reader's language.
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.UseMustChangePassword();
 app.UseTwoFactorEnrolment();

@@ -53,6 +53,8 @@ public sealed class Specialist
             throw new DomainException(DomainText.Get("Specialist_LeftBeforeHired"));
         if (string.IsNullOrWhiteSpace(reason))
             throw new DomainException(DomainText.Get("Specialist_LeavingReasonRequired"));
+        if (CleanText.Problem(reason, multiline: true) is { } unclean)
+            throw new DomainException(unclean);
         Status = EmploymentStatus.Left;
         LeftOn = leftOn;
         LeftReason = reason.Trim();

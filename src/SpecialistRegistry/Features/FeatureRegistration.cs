@@ -16,6 +16,7 @@ using SpecialistRegistry.Features.Search;
 using SpecialistRegistry.Features.Search.Memory;
 using SpecialistRegistry.Features.Travel;
 using SpecialistRegistry.Features.Watches;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features;
 
@@ -25,6 +26,8 @@ public static class FeatureRegistration
     {
         // Pages and services read their texts through IStringLocalizer (docs/localization.md).
         services.AddLocalization();
+        // Rate limits inside circuits (reveals, receipt checks), which HTTP middleware never sees.
+        services.AddActionThrottle();
         services.AddScoped<AuditVerifier>();
         services.AddScoped<LiveRowCheck>();
         services.AddScoped<AuditTrailService>();

@@ -27,6 +27,10 @@ public sealed partial class RegistryWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Registry:DataFolder", _folder);
         // The tests read English texts unless they ask for Chinese (Accept-Language: zh-CN); the app's own default is zh-CN.
         builder.UseSetting("Registry:DefaultCulture", "en");
+        // The collection signs in and downloads far more often than a person would; Web/RateLimitHttpTests
+        // has an app of its own with low limits.
+        foreach (var action in Enum.GetNames<SpecialistRegistry.Web.ThrottledAction>())
+            builder.UseSetting($"Registry:RateLimits:{action}:PermitLimit", "100000");
         builder.ConfigureServices(s => s.Configure<SecurityStampValidatorOptions>(o => o.TimeProvider = StampClock));
     }
 

@@ -4,6 +4,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Custody;
 
@@ -60,6 +61,8 @@ public enum ReceiptVerdict
     Superseded,
     /// <summary>No such receipt number, or the verification code does not belong to it.</summary>
     NotGenuine,
+    /// <summary>Not checked: this user has checked too many receipts in a short time.</summary>
+    TryLater,
 }
 
 public sealed record ReceiptCheck(ReceiptVerdict Verdict, string Message);
@@ -69,7 +72,7 @@ public sealed record ReceiptCheck(ReceiptVerdict Verdict, string Message);
 /// "not found". Numbers are shown in full to custody officers only.
 /// </summary>
 public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
-    TimeProvider clock, IOptions<TravelRules> travelRules)
+    TimeProvider clock, IOptions<TravelRules> travelRules, ActionThrottle throttle)
 {
     public const int MaxMatches = 50;
 
@@ -214,6 +217,9 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
     {
         if (string.IsNullOrWhiteSpace(receiptNumber) || string.IsNullOrWhiteSpace(verificationCode))
             return new ReceiptCheck(ReceiptVerdict.NotGenuine, "Enter both the receipt number and the verification code printed on the receipt.");
+        // Verification codes are short enough to guess at machine speed; a person checks a few receipts a minute.
+        if (throttle.Refusal(ThrottledAction.ReceiptCheck, currentUser.Get()) is { } tooMany)
+            return new ReceiptCheck(ReceiptVerdict.TryLater, tooMany);
         var number = ReceiptCodes.NormalizeNumber(receiptNumber);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var e = await db.CustodyEvents.AsNoTracking().SingleOrDefaultAsync(x => x.ReceiptNumber == number, ct);

@@ -1,5 +1,6 @@
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Files;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Filings;
 
@@ -17,7 +18,7 @@ public static class FilingEndpoints
             filings.MapGet($"/{{id:guid}}/export.{format.Extension()}", async (Guid id, FilingExportService export, HttpContext http) =>
                 await export.RecordExportAsync(id, format, http.RequestAborted) is { } fileName
                     ? TableDownload.Stream(format, fileName, (body, _) => export.WriteAsync(id, format, body, http.RequestAborted))
-                    : Results.NotFound());
+                    : Results.NotFound()).RequireRateLimiting(RateLimitPolicies.Export);
         }
         return app;
     }

@@ -126,6 +126,8 @@ public enum FilingReceiptVerdict
     NotGenuine,
     /// <summary>The number and code are right but the stored entries no longer match the digest: report it.</summary>
     Altered,
+    /// <summary>Not checked: this user has checked too many receipts in a short time.</summary>
+    TryLater,
 }
 
 public sealed record FilingReceiptCheck(FilingReceiptVerdict Verdict, string Message);

@@ -5,6 +5,7 @@ using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Domain.Filings;
 using SpecialistRegistry.Domain.Records;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Filings;
 
@@ -13,7 +14,7 @@ namespace SpecialistRegistry.Features.Filings;
 /// field-level differences, remarks, the receipt and its check. Firm HR's context is narrowed to their firm,
 /// so another firm's filing is simply not found. Firm HR sees the regulator's remarks once the filing is decided.
 /// </summary>
-public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser)
+public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, ActionThrottle throttle)
 {
     private bool IsRegulator => currentUser.Get().Principal.IsInRole(Roles.Regulator);
 
@@ -169,6 +170,9 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(code))
             return new FilingReceiptCheck(FilingReceiptVerdict.NotGenuine, "Enter both the filing number and the verification code printed on the receipt.");
+        // Verification codes are short enough to guess at machine speed; a person checks a few receipts a minute.
+        if (throttle.Refusal(ThrottledAction.ReceiptCheck, currentUser.Get()) is { } tooMany)
+            return new FilingReceiptCheck(FilingReceiptVerdict.TryLater, tooMany);
         var wanted = ReceiptCodes.NormalizeNumber(number);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var f = await db.Filings.IgnoreQueryFilters().AsNoTracking().Where(x => x.Number == wanted)

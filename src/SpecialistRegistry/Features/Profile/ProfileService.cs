@@ -5,6 +5,7 @@ using SpecialistRegistry.Domain.Records;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Profile;
 
@@ -13,7 +14,7 @@ namespace SpecialistRegistry.Features.Profile;
 /// Sensitive numbers leave the database masked; a reveal needs a typed reason and is an audit entry.
 /// </summary>
 public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
-    IStringLocalizer<ProfileText> T, DisclosureWatch disclosures)
+    IStringLocalizer<ProfileText> T, DisclosureWatch disclosures, ActionThrottle throttle)
 {
     public const int HistoryLimit = 200;
     public const int MinReasonLength = 5;
@@ -84,6 +85,11 @@ public sealed class ProfileService(IDbContextFactory<RegistryDb> dbFactory, Fiel
             return RevealOutcome.Refused(T["RevealReasonMinimum", MinReasonLength]);
         if (why.Length > MaxReasonLength)
             return RevealOutcome.Refused(T["RevealReasonMaximum", MaxReasonLength]);
+        // The reason is written into the audit trail and shown to auditors: no control or direction characters.
+        if (CleanText.Problem(why, multiline: true) is { } unclean)
+            return RevealOutcome.Refused(unclean);
+        if (throttle.Refusal(ThrottledAction.Reveal, currentUser.Get()) is { } tooMany)
+            return RevealOutcome.TooMany(tooMany);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         SensitiveValue? value;

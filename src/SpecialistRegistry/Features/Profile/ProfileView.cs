@@ -30,7 +30,8 @@ public sealed record FlagView(Guid Id, FlagReason Reason, FlagSeverity Severity,
 public sealed record HistoryView(long Sequence, DateTimeOffset At, string ActorName, string Action, string EntityType, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>A reveal either shows the number or says why not.</summary>
-public sealed record RevealOutcome(string? Value, string? Error)
+public sealed record RevealOutcome(string? Value, string? Error, bool Throttled = false)
 {
     public static RevealOutcome Refused(string why) => new(null, why);
+    public static RevealOutcome TooMany(string why) => new(null, why, Throttled: true);
 }

@@ -5,6 +5,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Roster;
 
@@ -14,13 +15,16 @@ public enum SensitiveField
     Passport,
 }
 
+/// <summary>A revealed number (null when there is none to show), or why the reveal was refused.</summary>
+public sealed record RevealResult(string? Number, string? Refusal);
+
 /// <summary>
 /// Loads and saves one specialist of the Firm HR user's firm. One save is one transaction (the audit entries
 /// ride along); a save on top of someone else's newer save is refused and the other version returned.
 /// </summary>
 public sealed class SpecialistEditorService(
     IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
-    IStringLocalizer<RosterText> text, DisclosureWatch disclosures)
+    IStringLocalizer<RosterText> text, DisclosureWatch disclosures, ActionThrottle throttle)
 {
     public async Task<SpecialistForm?> LoadAsync(Guid id, CancellationToken ct = default)
     {
@@ -29,8 +33,15 @@ public sealed class SpecialistEditorService(
         return specialist is null ? null : SpecialistFormMapping.ToForm(specialist);
     }
 
-    /// <summary>Shows a stored number in full. Every reveal is an audit entry.</summary>
-    public async Task<string?> RevealAsync(Guid specialistId, SensitiveField field, Guid? passportId = null, CancellationToken ct = default)
+    /// <summary>Shows a stored number in full. Every reveal is an audit entry; too many in a row are refused for a while.</summary>
+    public async Task<RevealResult> RevealAsync(Guid specialistId, SensitiveField field, Guid? passportId = null, CancellationToken ct = default)
+    {
+        if (throttle.Refusal(ThrottledAction.Reveal, currentUser.Get()) is { } tooMany)
+            return new RevealResult(null, tooMany);
+        return new RevealResult(await RevealNumberAsync(specialistId, field, passportId, ct), null);
+    }
+
+    private async Task<string?> RevealNumberAsync(Guid specialistId, SensitiveField field, Guid? passportId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var specialist = await db.Specialists.Include(s => s.Passports).SingleOrDefaultAsync(s => s.Id == specialistId, ct);
@@ -152,21 +163,26 @@ public sealed class SpecialistEditorService(
         for (var i = 0; i < form.Research.Count; i++) Check(form.Research[i], $"Research[{i}].");
         for (var i = 0; i < form.Passports.Count; i++) Check(form.Passports[i], $"Passports[{i}].");
 
-        if (form.DateOfBirth is { } born)
-        {
-            var dob = DateOnly.FromDateTime(born);
-            if (dob > Today.AddYears(-16))
-                errors.TryAdd(nameof(form.DateOfBirth), text["BirthAtLeast16"]);
-            if (form.HireDate is { } hired && DateOnly.FromDateTime(hired) < dob.AddYears(16))
-                errors.TryAdd(nameof(form.HireDate), text["HireAfter16"]);
-        }
+        // Ranges first (PersonDates): the age arithmetic below would overflow on 9999-12-31.
+        DateOnly? dob = form.DateOfBirth is { } born ? DateOnly.FromDateTime(born) : null;
+        DateOnly? hire = form.HireDate is { } hired ? DateOnly.FromDateTime(hired) : null;
+        if (dob is { } d && PersonDates.IsBeforeEarliest(d))
+            errors.TryAdd(nameof(form.DateOfBirth), text["BirthBefore1900"]);
+        else if (dob > Today)
+            errors.TryAdd(nameof(form.DateOfBirth), text["BirthInFuture"]);
+        else if (dob is { } d2 && !PersonDates.WasOfAge(d2, Today))
+            errors.TryAdd(nameof(form.DateOfBirth), text["BirthAtLeast16"]);
+        if (hire is { } h && PersonDates.IsBeforeEarliest(h))
+            errors.TryAdd(nameof(form.HireDate), text["HireBefore1900"]);
+        else if (hire is { } h2 && PersonDates.IsTooFarAhead(h2, Today))
+            errors.TryAdd(nameof(form.HireDate), text["HireAtMostYearAhead"]);
+        else if (hire is { } h3 && dob is { } d3 && !errors.ContainsKey(nameof(form.DateOfBirth)) && !PersonDates.WasOfAge(d3, h3))
+            errors.TryAdd(nameof(form.HireDate), text["HireAfter16"]);
         if (form.Email.Trim() is { Length: > 0 } email && !new EmailAddressAttribute().IsValid(email))
             errors.TryAdd(nameof(form.Email), text["EnterValidEmail"]);
         // Roster files read a row whose first cell starts with # as a note: such a number would vanish from an export's re-import.
         if (form.EmployeeNumber.TrimStart().StartsWith(RosterFormat.NoteMarker))
             errors.TryAdd(nameof(form.EmployeeNumber), text["NoHashEmployeeNumber", RosterFormat.NoteMarker]);
-        if (form.HireDate is { } hire && DateOnly.FromDateTime(hire) > Today.AddYears(1))
-            errors.TryAdd(nameof(form.HireDate), text["HireAtMostYearAhead"]);
         var duplicateAreas = form.Expertise.GroupBy(e => e.Area).Where(g => g.Count() > 1).Select(g => DisplayText.Of(g.Key)).ToList();
         if (duplicateAreas.Count > 0)
             errors.TryAdd("Expertise", text["AreaTwice", string.Join(text["ListSeparator"], duplicateAreas)]);
@@ -175,8 +191,21 @@ public sealed class SpecialistEditorService(
             var p = form.Passports[i];
             if (p.Id is null && string.IsNullOrWhiteSpace(p.Number))
                 errors.TryAdd($"Passports[{i}].Number", text["EnterPassportNumber"]);
-            if (p.IssuedOn is { } issued && p.ExpiresOn is { } expires && expires <= issued)
+            else if (!string.IsNullOrWhiteSpace(p.Number) && FieldProtector.Normalize(p.Number) is var typed && !typed.All(char.IsAsciiLetterOrDigit))
+                errors.TryAdd($"Passports[{i}].Number", text["NumberLettersDigits", text["Noun_PassportNumber"]]);
+            else if (!string.IsNullOrWhiteSpace(p.Number) && FieldProtector.Normalize(p.Number).Length == 0)
+                errors.TryAdd($"Passports[{i}].Number", text["NumberBlank", text["Noun_PassportNumber"]]);
+            DateOnly? issuedOn = p.IssuedOn is { } issued ? DateOnly.FromDateTime(issued) : null;
+            DateOnly? expiresOn = p.ExpiresOn is { } expires ? DateOnly.FromDateTime(expires) : null;
+            if (issuedOn is { } io && PersonDates.IsBeforeEarliest(io))
+                errors.TryAdd($"Passports[{i}].IssuedOn", text["PassportIssuedBefore1900"]);
+            else if (issuedOn > Today)
+                errors.TryAdd($"Passports[{i}].IssuedOn", text["PassportIssuedInFuture"]);
+            if (issuedOn is { } io2 && expiresOn is { } eo && eo <= io2)
                 errors.TryAdd($"Passports[{i}].ExpiresOn", text["ExpiryAfterIssue"]);
+            // Only from an issue date in range: 9999-12-31 plus the validity does not exist.
+            else if (issuedOn is { } io3 && !PersonDates.IsBeforeEarliest(io3) && io3 <= Today && expiresOn is { } eo2 && PersonDates.ExpiresTooLate(io3, eo2))
+                errors.TryAdd($"Passports[{i}].ExpiresOn", text["PassportValidityTooLong", PersonDates.MaxPassportValidityYears]);
         }
         if (form.Passports.Count(p => p.IsCurrent) > 1)
             errors.TryAdd("Passports", text["OneCurrentPassport"]);

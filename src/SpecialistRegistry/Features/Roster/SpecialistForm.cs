@@ -14,12 +14,15 @@ public sealed class SpecialistForm
     public Guid Version { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterEmployeeNumber)), StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string EmployeeNumber { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterFullName)), StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string FullName { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterLatinName)), StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string LatinName { get; set; } = "";
 
     public Gender Gender { get; set; }
@@ -28,6 +31,7 @@ public sealed class SpecialistForm
     public DateTime? DateOfBirth { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterNationality)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Nationality { get; set; } = "China";
 
     /// <summary>The stored number as "••••1234"; empty when none is on record.</summary>
@@ -35,19 +39,24 @@ public sealed class SpecialistForm
 
     /// <summary>A new number typed in (or the stored one, once revealed). Empty keeps the stored number.</summary>
     [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string NationalIdNumber { get; set; } = "";
 
     [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Phone { get; set; } = "";
 
     /// <summary>Optional; when given it must look like an address (checked by the service).</summary>
     [StringLength(256, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Email { get; set; } = "";
 
     [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Position { get; set; } = "";
 
     [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText(Multiline = true)]
     public string Department { get; set; } = "";
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterHireDate))]
@@ -55,11 +64,16 @@ public sealed class SpecialistForm
 
     public EmploymentStatus Status { get; set; }
     public DateOnly? LeftOn { get; set; }
+    [CleanText(Multiline = true)]
     public string? LeftReason { get; set; }
 
+    [MaxItems]
     public List<ExpertiseForm> Expertise { get; set; } = [];
+    [MaxItems]
     public List<EducationForm> Education { get; set; } = [];
+    [MaxItems]
     public List<ResearchForm> Research { get; set; } = [];
+    [MaxItems]
     public List<PassportForm> Passports { get; set; } = [];
 }
 
@@ -77,10 +91,13 @@ public sealed class EducationForm
     public Guid? Id { get; set; }
     public Degree Degree { get; set; } = Degree.Bachelor;
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterFieldOfStudy)), StringLength(150, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Field { get; set; } = "";
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterInstitution)), StringLength(200, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Institution { get; set; } = "";
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterCountry)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Country { get; set; } = "China";
     [Range(1940, 2100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.GraduationYearRange))]
     public int GraduationYear { get; set; } = DateTime.UtcNow.Year;
@@ -91,23 +108,29 @@ public sealed class ResearchForm
     public Guid? Id { get; set; }
     public ResearchKind Kind { get; set; }
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterTitle)), StringLength(300, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText(Multiline = true)]
     public string Title { get; set; } = "";
     [Range(1940, 2100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.ResearchYearRange))]
     public int Year { get; set; } = DateTime.UtcNow.Year;
     [StringLength(100, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Role { get; set; } = "";
     [StringLength(200, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText(Multiline = true)]
     public string Reference { get; set; } = "";
 }
 
 public sealed class PassportForm
 {
     public Guid? Id { get; set; }
+    [CleanText]
     public string NumberMasked { get; set; } = "";
     /// <summary>Required for a new passport; for a stored one, empty keeps the stored number.</summary>
     [StringLength(40, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string Number { get; set; } = "";
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterIssuingCountry)), StringLength(60, ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.TooLongField))]
+    [CleanText]
     public string IssuingCountry { get; set; } = "China";
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterIssueDate))]
     public DateTime? IssuedOn { get; set; }

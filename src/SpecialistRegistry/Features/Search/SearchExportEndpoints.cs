@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Files;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Search;
 
@@ -20,7 +21,7 @@ public static class SearchExportEndpoints
             group.MapGet($"/export.{format.Extension()}",
                 (HttpContext http, SearchService search, IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock,
                     IStringLocalizer<SearchPageText> text, DisclosureWatch disclosures, CancellationToken ct) =>
-                    ExportAsync(http, search, dbFactory, clock, text, disclosures, format, ct));
+                    ExportAsync(http, search, dbFactory, clock, text, disclosures, format, ct)).RequireRateLimiting(RateLimitPolicies.Export);
         }
         return app;
     }

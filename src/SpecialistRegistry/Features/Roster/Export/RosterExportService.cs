@@ -51,7 +51,7 @@ public sealed class RosterExportService(IDbContextFactory<RegistryDb> dbFactory,
         var trimmed = reason?.Trim() ?? "";
         return trimmed.Length < MinReasonLength ? text["FullExportReasonTooShort", MinReasonLength].Value
             : trimmed.Length > MaxReasonLength ? text["FullExportReasonTooLong", MaxReasonLength].Value
-            : null;
+            : CleanText.Problem(trimmed, multiline: true);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Files;
 using SpecialistRegistry.Files.Roster;
+using SpecialistRegistry.Web;
 
 namespace SpecialistRegistry.Features.Roster.Export;
 
@@ -27,7 +28,7 @@ public static class RosterFileEndpoints
                     return refused;
                 return TableDownload.Stream(format, $"roster-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
                     (body, _) => export.WriteAsync(format, language, body, full: null, http.RequestAborted));
-            });
+            }).RequireRateLimiting(RateLimitPolicies.Export);
             // A form post, not a link: a reason must come with it, and the antiforgery check keeps another site
             // from making a signed-in browser fetch full numbers.
             roster.MapPost($"/export.{format.Extension()}", async (RosterExportService export, TimeProvider clock, HttpContext http,
@@ -47,7 +48,7 @@ public static class RosterFileEndpoints
                 }
                 return TableDownload.Stream(format, $"roster-full-numbers-{clock.GetUtcNow():yyyy-MM-dd}.{format.Extension()}",
                     (body, _) => export.WriteAsync(format, language, body, full, http.RequestAborted));
-            });
+            }).RequireRateLimiting(RateLimitPolicies.Export);
             roster.MapGet($"/template.{format.Extension()}", (HttpContext http, string? lang) =>
             {
                 var language = RosterLanguages.Parse(lang, CultureInfo.CurrentUICulture);

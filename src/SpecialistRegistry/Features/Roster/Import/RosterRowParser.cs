@@ -16,7 +16,6 @@ namespace SpecialistRegistry.Features.Roster.Import;
 internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, ProblemList problems, IStringLocalizer<RosterText> text)
 {
     private static readonly IReadOnlyList<RosterColumn> Columns = RosterFormat.SpecialistColumns;
-    private static readonly DateOnly EarliestBirth = new(1900, 1, 1);
     private int _rowProblems;
     // The language of the table being read: problems name its columns and sheets as the file does.
     private RosterLanguage _language;
@@ -132,7 +131,7 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         Loc At_(SpecialistField f) => At(sheet, raw, f);
         string Cell(SpecialistField f) => raw.Cells[(int)f];
-        string Text(SpecialistField f) => this.Text(At_(f), Cell(f), Columns[(int)f]);
+        string Text(SpecialistField f) => this.Text(At_(f), Cell(f), Columns[(int)f], multiline: !OneLineFields.Contains(f));
         DateOnly? Date(SpecialistField f) => this.Date(At_(f), Cell(f), raw.IsNumeric((int)f), Columns[(int)f]);
 
         var person = new RosterPerson
@@ -153,16 +152,18 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var hired = Date(SpecialistField.HireDate);
         var leftOn = Date(SpecialistField.LeftOn);
         var leftReason = Text(SpecialistField.LeftReason);
-        if (born is { } b && (b > today || b < EarliestBirth))
+        if (born is { } b && (b > today || PersonDates.IsBeforeEarliest(b)))
         {
             Problem(At_(SpecialistField.DateOfBirth), b > today ? text["BirthInFuture"] : text["BirthBefore1900"]);
             born = null;
         }
         if (hired is { } h)
         {
-            if (born is { } b2 && h < b2)
+            if (PersonDates.IsBeforeEarliest(h))
+                Problem(At_(SpecialistField.HireDate), text["HireBefore1900"]);
+            else if (born is { } b2 && h < b2)
                 Problem(At_(SpecialistField.HireDate), text["HireBeforeBirth"]);
-            else if (h > today.AddYears(1))
+            else if (PersonDates.IsTooFarAhead(h, today))
                 Problem(At_(SpecialistField.HireDate), text["HireTooLate"]);
         }
         person.DateOfBirth = born ?? default;
@@ -207,10 +208,15 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
             raw.IsNumeric((int)SpecialistField.PassportIssuedOn), Columns[(int)SpecialistField.PassportIssuedOn]);
         var expires = Date(At(sheet, raw, SpecialistField.PassportExpiresOn), raw.Cells[(int)SpecialistField.PassportExpiresOn],
             raw.IsNumeric((int)SpecialistField.PassportExpiresOn), Columns[(int)SpecialistField.PassportExpiresOn]);
-        if (issued is { } i && i > today)
+        if (issued is { } i0 && PersonDates.IsBeforeEarliest(i0))
+            Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), text["PassportIssuedBefore1900"]);
+        else if (issued is { } i && i > today)
             Problem(At(sheet, raw, SpecialistField.PassportIssuedOn), text["PassportIssuedInFuture"]);
         if (issued is { } i2 && expires is { } e && e <= i2)
             Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), text["PassportExpiryNotAfterIssue"]);
+        // Only from an issue date in range: 9999-12-31 plus the validity does not exist.
+        else if (issued is { } i3 && !PersonDates.IsBeforeEarliest(i3) && i3 <= today && expires is { } e2 && PersonDates.ExpiresTooLate(i3, e2))
+            Problem(At(sheet, raw, SpecialistField.PassportExpiresOn), text["PassportValidityTooLong", PersonDates.MaxPassportValidityYears]);
         return _rowProblems > before || issued is null || expires is null || number.Length == 0
             ? null
             : new RosterPassport(number, country, issued.Value, expires.Value);
@@ -258,6 +264,11 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         var columnName = RosterFormat.CsvColumns[(int)column].Header(_language);
         var fieldCount = itemColumns.Count - 1;
         var items = ListSyntax.Parse(cell);
+        if (items.Count > CleanText.MaxListItems)
+        {
+            Problem(new Loc(null, raw.Row, columnName), new LocalizedString("TooManyItems", CleanText.TooManyItems(items.Count)));
+            return;
+        }
         for (var k = 0; k < items.Count; k++)
         {
             var fields = items[k];
@@ -296,7 +307,11 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         list.Add(item);
     }
 
-    private string Text(Loc at, string value, RosterColumn column)
+    // Identifiers and names are one line; the rest (department, reasons, titles…) may carry line breaks, which round-trip.
+    private static readonly HashSet<SpecialistField> OneLineFields =
+        [SpecialistField.EmployeeNumber, SpecialistField.FullName, SpecialistField.LatinName, SpecialistField.Nationality, SpecialistField.Phone, SpecialistField.Email];
+
+    private string Text(Loc at, string value, RosterColumn column, bool multiline = true)
     {
         if (value.Length == 0)
         {
@@ -306,6 +321,9 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         }
         if (column.MaxLength > 0 && value.Length > column.MaxLength)
             Problem(at, text["TooLong", column.Header(_language), value.Length, column.MaxLength]);
+        // The same rule as the editor's (Domain/CleanText): no control, direction or broken characters, not only invisible ones.
+        else if (CleanText.Problem(value, multiline) is { } unclean)
+            Problem(at, new LocalizedString("UncleanText", unclean));
         return value;
     }
 
@@ -322,7 +340,12 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
     {
         var normalized = FieldProtector.Normalize(value);
         if (normalized.Length == 0)
+        {
+            // A cell of spaces or hyphens is not an empty cell: say so rather than quietly dropping the number.
+            if (value.Length > 0)
+                Problem(at, text["NumberBlank", what]);
             return "";
+        }
         // A masked export's number: the comparer keeps the one on record if it ends the same (or says why not).
         if (MaskedNumber.TryReadMasked(normalized, out var last4))
             return MaskedNumber.Mask + last4;

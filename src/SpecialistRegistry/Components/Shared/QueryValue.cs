@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace SpecialistRegistry.Components.Shared;
+
+/// <summary>
+/// Lenient readers for values in a page's address. A typed <c>[SupplyParameterFromQuery]</c> (int?, bool?,
+/// Guid?) makes Blazor throw on <c>?desc=maybe</c>, i.e. a hand-edited or truncated link gives an error page;
+/// pages bind the raw text instead and read it through these, so a value that does not parse is simply absent
+/// and the page shows its default.
+/// </summary>
+public static class QueryValue
+{
+    /// <summary>No page number, page size or day count in the portal comes near this; anything bigger is a typo or a probe.</summary>
+    public const int MaxNumber = 1_000_000;
+
+    public static int? Number(string? text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && Math.Abs((long)n) <= MaxNumber ? n : null;
+
+    public static bool? Flag(string? text) => bool.TryParse(text, out var b) ? b : null;
+
+    public static Guid? Id(string? text) => Guid.TryParse(text, out var g) ? g : null;
+}
