@@ -365,37 +365,19 @@ public static class TravelText
         _ => status.ToString(),
     };
 
-    public static string Of(TravelStatus status) => status switch
-    {
-        TravelStatus.Pending => "Pending",
-        TravelStatus.InformationRequested => "Information requested",
-        TravelStatus.Approved => "Approved",
-        TravelStatus.Denied => "Denied",
-        TravelStatus.Withdrawn => "Withdrawn",
-        TravelStatus.Released => "Released",
-        TravelStatus.Returned => "Returned",
-        TravelStatus.Expired => "Expired",
-        _ => status.ToString(),
-    };
+    public static string Of(TravelStatus status) => EnumText.Of(status);
 
-    public static string Of(TravelPurpose purpose) => purpose switch
-    {
-        TravelPurpose.Conference => "Conference",
-        TravelPurpose.BusinessNegotiation => "Business negotiation",
-        TravelPurpose.Training => "Training",
-        TravelPurpose.AcademicExchange => "Academic exchange",
-        TravelPurpose.PersonalOrFamily => "Personal or family",
-        TravelPurpose.Other => "Other",
-        _ => purpose.ToString(),
-    };
+    public static string Of(TravelPurpose purpose) => EnumText.Of(purpose);
 
     /// <summary>How a trip ended, as the reviewer reads it: "Returned on time", "Returned 3 days late", "Not collected".</summary>
     public static string Outcome(TravelStatus status, int? lateByDays) => status switch
     {
-        TravelStatus.Returned when lateByDays is > 0 => $"Returned {lateByDays} day{(lateByDays == 1 ? "" : "s")} late",
-        TravelStatus.Returned => "Returned on time",
-        TravelStatus.Expired => "Not collected (expired)",
-        TravelStatus.Released => "Abroad now",
+        // English says "1 day" but "2 days"; Chinese has one form.
+        TravelStatus.Returned when lateByDays is 1 => DomainText.Get("Travel_ReturnedLateOne"),
+        TravelStatus.Returned when lateByDays is > 0 => DomainText.Get("Travel_ReturnedLate", lateByDays),
+        TravelStatus.Returned => DomainText.Get("Travel_ReturnedOnTime"),
+        TravelStatus.Expired => DomainText.Get("Travel_NotCollected"),
+        TravelStatus.Released => DomainText.Get("Travel_Abroad"),
         _ => Of(status),
     };
 }
