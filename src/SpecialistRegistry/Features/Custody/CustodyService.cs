@@ -155,7 +155,7 @@ public sealed class CustodyService(
             {
                 SpecialistId = passport.SpecialistId,
                 Number = protector.Protect(input.Number),
-                IssuingCountry = input.IssuingCountry.Trim(),
+                IssuingCountry = Countries.Canonical(input.IssuingCountry),
                 IssuedOn = input.IssuedOn!.Value,
                 ExpiresOn = input.ExpiresOn!.Value,
             };
@@ -258,8 +258,9 @@ public sealed class CustodyService(
         var differences = new List<string>();
         if (protector.LookupHash(input.Number) != passport.Number.LookupHash)
             differences.Add(T["E_DiffNumber", FieldProtector.Normalize(input.Number), protector.Reveal(passport.Number)]);
-        if (!string.Equals(input.IssuingCountry.Trim(), passport.IssuingCountry.Trim(), StringComparison.OrdinalIgnoreCase))
-            differences.Add(T["E_DiffCountry", input.IssuingCountry.Trim(), passport.IssuingCountry]);
+        // "中国" in hand is the registry's "China": the officer reads the country in either language.
+        if (!string.Equals(Countries.Canonical(input.IssuingCountry), Countries.Canonical(passport.IssuingCountry), StringComparison.OrdinalIgnoreCase))
+            differences.Add(T["E_DiffCountry", input.IssuingCountry.Trim(), Countries.Display(passport.IssuingCountry)]);
         if (input.ExpiresOn != passport.ExpiresOn)
             differences.Add(T["E_DiffExpiry", input.ExpiresOn?.ToString("yyyy-MM-dd") ?? "—", passport.ExpiresOn.ToString("yyyy-MM-dd")]);
         return differences;
