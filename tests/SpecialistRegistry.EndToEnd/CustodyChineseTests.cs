@@ -16,19 +16,37 @@ public sealed class CustodyChineseTests(AppServer app)
         var page = await app.NewPageAsync("zh-CN");
         await Journeys.SignInAsync(page, DemoAccounts.CustodyEmail, "DemoCustody-2026");
 
-        await page.GotoAsync("/custody?status=Held");
+        // Someone who has not deposited yet hands in: the country is typed in Chinese, the registry holds "China".
+        await page.GotoAsync("/custody?status=NotHeld");
         await Journeys.WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("护照保管处");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
-        var rows = page.GetByTestId("custody-results").Locator("tbody tr");
-        await Assertions.Expect(rows.First).ToContainTextAsync("在库");
+        var first = page.GetByTestId("custody-results").Locator("tbody tr").First;
+        await Assertions.Expect(first).ToContainTextAsync("未交存");
+        var number = (await first.GetByTestId("match-number").TextContentAsync())!.Trim();
+        var expiry = (await first.GetByTestId("match-expiry").TextContentAsync())!.Trim();
+        await Assertions.Expect(first.GetByTestId("match-country")).ToHaveTextAsync("中国");
         await Journeys.ScreenshotAsync(page, "zh-custody");
         await Journeys.AssertAccessibleAsync(page);
 
-        await rows.First.Locator("a").First.ClickAsync();
+        await first.GetByTestId("action-HandIn").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByLabel("护照号码（手中护照）").FillAsync(number);
+        await dialog.GetByLabel("签发国（手中护照）").FillAsync("中国");
+        var expiryField = dialog.GetByLabel("有效期至（手中护照）");
+        await expiryField.FillAsync(expiry);
+        await expiryField.PressAsync("Tab");
+        await dialog.GetByLabel("保险柜", new() { Exact = true }).FillAsync("C");
+        await dialog.GetByLabel("格位", new() { Exact = true }).FillAsync("42");
+        await dialog.GetByLabel("双方已核对信息并确认本次登记").CheckAsync();
+        await Journeys.ScreenshotAsync(page, "zh-custody-handin");
+        await dialog.GetByTestId("confirm-handin").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("custody-logged")).ToContainTextAsync("已为 ");
+
+        await page.GetByTestId("custody-logged").GetByRole(AriaRole.Link, new() { Name = "保管记录" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/custody/passports/"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("保管记录：");
-        await Assertions.Expect(page.GetByTestId("custody-chain")).ToContainTextAsync("交存");
+        await Assertions.Expect(page.GetByTestId("custody-chain")).ToContainTextAsync("保险柜 C，第 42 格");
         await Journeys.ScreenshotAsync(page, "zh-custody-chain");
 
         await page.GetByTestId("custody-chain").Locator("a[href*='/custody/receipts/']").Last.ClickAsync();
