@@ -89,13 +89,13 @@ public sealed class Passport
     public CustodyEvent ReleaseFor(TravelRequest trip, CustodyEvent release, DateOnly today, TravelRules rules)
     {
         if (CustodyStatus != CustodyStatus.Held)
-            throw new DomainException($"A passport that is {CustodyStatus.Describe()} cannot be released.");
+            throw new DomainException(DomainText.Get("Passport_CannotBe", CustodyStatus.Describe(), CustodyEventKind.Release.PastTense()));
         if (trip.SpecialistId != SpecialistId)
-            throw new DomainException("This travel approval is for someone else; a passport is released only for its own holder's trip.");
+            throw new DomainException(DomainText.Get("Passport_TripOfSomeoneElse"));
         trip.CheckReleasable(today, rules);
         var dueBack = trip.ApprovedReturnOn!.Value.AddDays(Math.Max(0, rules.GraceDays));
         if (ExpiresOn < dueBack)
-            throw new DomainException($"The passport expires on {ExpiresOn:yyyy-MM-dd}, before it is due back on {dueBack:yyyy-MM-dd}. Renew it first.");
+            throw new DomainException(DomainText.Get("Passport_ExpiresBeforeDueBack", ExpiresOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), dueBack.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         release.TravelRequestId = trip.Id;
         release.ApprovalReference = trip.ApprovalNumber;
         release.Destination = trip.Destination.Length <= 100 ? trip.Destination : trip.Destination[..100];
@@ -113,11 +113,11 @@ public sealed class Passport
     public CustodyEvent Release(CustodyEvent release)
     {
         if (release.DueBackOn is not { } dueBack || release.DepartureOn is not { } departure)
-            throw new DomainException("A release needs a departure date and a due-back date.");
+            throw new DomainException(DomainText.Get("Passport_ReleaseNeedsDates"));
         if (dueBack < departure)
-            throw new DomainException("The due-back date cannot be before the departure date.");
+            throw new DomainException(DomainText.Get("Passport_DueBackBeforeDeparture"));
         if (string.IsNullOrWhiteSpace(release.ApprovalReference))
-            throw new DomainException("A release needs the travel approval reference.");
+            throw new DomainException(DomainText.Get("Passport_ReleaseNeedsReference"));
         var applied = Apply(release, CustodyEventKind.Release, CustodyStatus.Released, CustodyStatus.Held);
         DueBackOn = dueBack;
         return applied;
@@ -153,11 +153,11 @@ public sealed class Passport
     public CustodyEvent ReplaceWith(Passport successor, CustodyEvent retired, CustodyEvent? successorHandIn)
     {
         if (successor.Id == Id || successor.SpecialistId != SpecialistId)
-            throw new DomainException("A passport can only be replaced by another passport of the same person.");
+            throw new DomainException(DomainText.Get("Passport_ReplaceSamePerson"));
         if (successor.CustodyStatus != CustodyStatus.NotHeld || successor.CustodyEvents.Count > 0)
-            throw new DomainException("The new passport already has a custody history.");
+            throw new DomainException(DomainText.Get("Passport_SuccessorHasHistory"));
         if (CustodyStatus == CustodyStatus.Released)
-            throw new DomainException("A passport that is released cannot be replaced until it is returned.");
+            throw new DomainException(DomainText.Get("Passport_ReleasedCannotBeReplaced"));
         var wasHeld = CustodyStatus == CustodyStatus.Held;
         if (wasHeld && successorHandIn is null)
             throw new ArgumentException("A held passport's successor must be handed in with it.", nameof(successorHandIn));
@@ -176,7 +176,7 @@ public sealed class Passport
         if (e.Kind != kind)
             throw new ArgumentException($"Expected a {kind} event, got {e.Kind}.", nameof(e));
         if (!allowedFrom.Contains(CustodyStatus))
-            throw new DomainException($"A passport that is {CustodyStatus.Describe()} cannot be {kind.PastTense()}.");
+            throw new DomainException(DomainText.Get("Passport_CannotBe", CustodyStatus.Describe(), kind.PastTense()));
         e.PassportId = Id;
         e.RecordPassportAsItStands(this);
         CustodyStatus = next;
@@ -187,23 +187,9 @@ public sealed class Passport
 
 public static class CustodyStatusText
 {
-    public static string Describe(this CustodyStatus status) => status switch
-    {
-        CustodyStatus.NotHeld => "not held",
-        CustodyStatus.Held => "held",
-        CustodyStatus.Released => "released",
-        CustodyStatus.Lost => "reported lost",
-        CustodyStatus.Retired => "retired",
-        _ => status.ToString(),
-    };
+    /// <summary>The status inside a sentence ("… that is held …"), in the current UI culture.</summary>
+    public static string Describe(this CustodyStatus status) => DomainText.Get($"CustodyStatusIs_{status}");
 
-    public static string PastTense(this CustodyEventKind kind) => kind switch
-    {
-        CustodyEventKind.HandIn => "handed in",
-        CustodyEventKind.Release => "released",
-        CustodyEventKind.Return => "returned",
-        CustodyEventKind.Lost => "reported lost",
-        CustodyEventKind.Retired => "retired",
-        _ => kind.ToString(),
-    };
+    /// <summary>What the entry does to a passport, inside a sentence ("… cannot be handed in"), in the current UI culture.</summary>
+    public static string PastTense(this CustodyEventKind kind) => DomainText.Get($"CustodyEventDone_{kind}");
 }

@@ -152,7 +152,7 @@ public sealed class TravelRequest
     {
         Require(TravelStatus.InformationRequested);
         if (string.IsNullOrWhiteSpace(question))
-            throw new DomainException("Write the question for the firm.");
+            throw new DomainException(DomainText.Get("Travel_QuestionMissing"));
         Messages.Add(new TravelMessage { TravelRequestId = Id, IsQuestion = true, Text = question.Trim(), AuthorId = byId, AuthorName = byName, At = at });
         Status = TravelStatus.InformationRequested;
     }
@@ -162,7 +162,7 @@ public sealed class TravelRequest
     {
         Require(TravelStatus.Pending);
         if (string.IsNullOrWhiteSpace(answer))
-            throw new DomainException("Write your answer to the regulator's question.");
+            throw new DomainException(DomainText.Get("Travel_AnswerMissing"));
         if (amended is not null)
             SetDetails(amended);
         Messages.Add(new TravelMessage { TravelRequestId = Id, IsQuestion = false, Text = answer.Trim(), AuthorId = byId, AuthorName = byName, At = at });
@@ -176,9 +176,9 @@ public sealed class TravelRequest
         if (string.IsNullOrWhiteSpace(approvalNumber))
             throw new ArgumentException("An approval needs its number.", nameof(approvalNumber));
         if (returnOn < departure)
-            throw new DomainException("The approved return date cannot be before the approved departure date.");
+            throw new DomainException(DomainText.Get("Travel_ApprovedReturnBeforeDeparture"));
         if (departure < DepartureOn || returnOn > ReturnOn)
-            throw new DomainException($"The approved dates must lie within the requested trip ({DepartureOn:yyyy-MM-dd} to {ReturnOn:yyyy-MM-dd}); they may be shorter, never longer.");
+            throw new DomainException(DomainText.Get("Travel_ApprovedOutsideRequested", DepartureOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ReturnOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         ApprovalNumber = approvalNumber;
         ApprovedDepartureOn = departure;
         ApprovedReturnOn = returnOn;
@@ -190,7 +190,7 @@ public sealed class TravelRequest
     {
         Require(TravelStatus.Denied);
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Give the reason for denying the request; the firm is told it.");
+            throw new DomainException(DomainText.Get("Travel_DenialReasonMissing"));
         DenialReason = reason.Trim();
         Decided(TravelStatus.Denied, byId, byName, at);
     }
@@ -225,21 +225,21 @@ public sealed class TravelRequest
             case TravelStatus.Approved:
                 break;
             case TravelStatus.Released or TravelStatus.Returned:
-                throw new DomainException($"Travel approval {ApprovalNumber} has already been used by a release; a new trip needs a new approval.");
+                throw new DomainException(DomainText.Get("Travel_AlreadyUsed", ApprovalNumber));
             case TravelStatus.Expired:
-                throw new DomainException($"Travel approval {ApprovalNumber} has expired: the passport was not collected in time. The firm must request the trip again.");
+                throw new DomainException(DomainText.Get("Travel_ApprovalExpired", ApprovalNumber));
             case TravelStatus.Denied:
-                throw new DomainException("This travel request was denied; the passport cannot be released for it.");
+                throw new DomainException(DomainText.Get("Travel_WasDenied"));
             case TravelStatus.Withdrawn:
-                throw new DomainException("This travel request was withdrawn by the firm; the passport cannot be released for it.");
+                throw new DomainException(DomainText.Get("Travel_WasWithdrawn"));
             default:
-                throw new DomainException("This travel request has not been approved yet; the passport cannot be released for it.");
+                throw new DomainException(DomainText.Get("Travel_NotApprovedYet"));
         }
         var (from, until) = ReleaseWindow(rules);
         if (today < from)
-            throw new DomainException($"Travel approval {ApprovalNumber} is for a departure on {ApprovedDepartureOn:yyyy-MM-dd}; the passport can be collected from {from:yyyy-MM-dd}.");
+            throw new DomainException(DomainText.Get("Travel_TooEarly", ApprovalNumber, ApprovedDepartureOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         if (today > until)
-            throw new DomainException($"The approved window of travel approval {ApprovalNumber} ended on {until:yyyy-MM-dd}; the passport cannot be released for it.");
+            throw new DomainException(DomainText.Get("Travel_WindowEnded", ApprovalNumber, until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Called by <see cref="Passport.ReleaseFor"/> once the release is applied: the approval is used.</summary>
@@ -270,7 +270,7 @@ public sealed class TravelRequest
     {
         Require(TravelStatus.Expired);
         if (!IsExpiredOn(today, rules))
-            throw new DomainException($"Travel approval {ApprovalNumber} can still be collected until {ReleaseWindow(rules).Until:yyyy-MM-dd}.");
+            throw new DomainException(DomainText.Get("Travel_StillCollectable", ApprovalNumber, ReleaseWindow(rules).Until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         ExpiredAt = at;
         Status = TravelStatus.Expired;
     }
@@ -284,11 +284,11 @@ public sealed class TravelRequest
     private void SetDetails(TravelDetails d)
     {
         if (string.IsNullOrWhiteSpace(d.DestinationCountry) || string.IsNullOrWhiteSpace(d.DestinationCity))
-            throw new DomainException("A travel request needs the destination country and city.");
+            throw new DomainException(DomainText.Get("Travel_NeedsDestination"));
         if (d.ReturnOn < d.DepartureOn)
-            throw new DomainException("The return date cannot be before the departure date.");
+            throw new DomainException(DomainText.Get("Travel_ReturnBeforeDeparture"));
         if (string.IsNullOrWhiteSpace(d.Itinerary))
-            throw new DomainException("A travel request needs the itinerary.");
+            throw new DomainException(DomainText.Get("Travel_NeedsItinerary"));
         DestinationCountry = d.DestinationCountry.Trim();
         DestinationCity = d.DestinationCity.Trim();
         Purpose = d.Purpose;
@@ -330,7 +330,7 @@ public sealed class TravelRequest
     public void Require(TravelStatus next)
     {
         if (!CanBecome(next))
-            throw new DomainException($"A travel request that is {Status.Describe()} cannot be {next.Becoming()}.");
+            throw new DomainException(DomainText.Get("Travel_CannotBecome", Status.Describe(), next.Becoming()));
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -338,64 +338,25 @@ public sealed class TravelRequest
 
 public static class TravelText
 {
-    public static string Describe(this TravelStatus status) => status switch
-    {
-        TravelStatus.Pending => "waiting for a decision",
-        TravelStatus.InformationRequested => "waiting for the firm's answer",
-        TravelStatus.Approved => "approved",
-        TravelStatus.Denied => "denied",
-        TravelStatus.Withdrawn => "withdrawn",
-        TravelStatus.Released => "under way (passport released)",
-        TravelStatus.Returned => "closed (passport returned)",
-        TravelStatus.Expired => "expired",
-        _ => status.ToString(),
-    };
+    /// <summary>The status inside a sentence ("… that is approved …"), in the current UI culture.</summary>
+    public static string Describe(this TravelStatus status) => DomainText.Get($"TravelStatusIs_{status}");
 
-    /// <summary>"… cannot be approved", "… cannot be sent back to the regulator".</summary>
-    public static string Becoming(this TravelStatus status) => status switch
-    {
-        TravelStatus.Pending => "sent back to the regulator",
-        TravelStatus.InformationRequested => "questioned",
-        TravelStatus.Approved => "approved",
-        TravelStatus.Denied => "denied",
-        TravelStatus.Withdrawn => "withdrawn",
-        TravelStatus.Released => "used for a release",
-        TravelStatus.Returned => "closed by a return",
-        TravelStatus.Expired => "expired",
-        _ => status.ToString(),
-    };
+    /// <summary>"… cannot be approved", "… cannot be sent back to the regulator", in the current UI culture.</summary>
+    public static string Becoming(this TravelStatus status) => DomainText.Get($"TravelBecoming_{status}");
 
-    public static string Of(TravelStatus status) => status switch
-    {
-        TravelStatus.Pending => "Pending",
-        TravelStatus.InformationRequested => "Information requested",
-        TravelStatus.Approved => "Approved",
-        TravelStatus.Denied => "Denied",
-        TravelStatus.Withdrawn => "Withdrawn",
-        TravelStatus.Released => "Released",
-        TravelStatus.Returned => "Returned",
-        TravelStatus.Expired => "Expired",
-        _ => status.ToString(),
-    };
+    public static string Of(TravelStatus status) => EnumText.Of(status);
 
-    public static string Of(TravelPurpose purpose) => purpose switch
-    {
-        TravelPurpose.Conference => "Conference",
-        TravelPurpose.BusinessNegotiation => "Business negotiation",
-        TravelPurpose.Training => "Training",
-        TravelPurpose.AcademicExchange => "Academic exchange",
-        TravelPurpose.PersonalOrFamily => "Personal or family",
-        TravelPurpose.Other => "Other",
-        _ => purpose.ToString(),
-    };
+    public static string Of(TravelPurpose purpose) => EnumText.Of(purpose);
 
     /// <summary>How a trip ended, as the reviewer reads it: "Returned on time", "Returned 3 days late", "Not collected".</summary>
     public static string Outcome(TravelStatus status, int? lateByDays) => status switch
     {
-        TravelStatus.Returned when lateByDays is > 0 => $"Returned {lateByDays} day{(lateByDays == 1 ? "" : "s")} late",
-        TravelStatus.Returned => "Returned on time",
-        TravelStatus.Expired => "Not collected (expired)",
-        TravelStatus.Released => "Abroad now",
+        // English says "1 day" but "2 days"; Chinese has one form.
+        TravelStatus.Returned when lateByDays is 1 => DomainText.Get("Travel_ReturnedLateOne"),
+        TravelStatus.Returned when lateByDays is > 0 => DomainText.Get("Travel_ReturnedLate", lateByDays),
+        TravelStatus.Returned => DomainText.Get("Travel_ReturnedOnTime"),
+        TravelStatus.Expired => DomainText.Get("Travel_NotCollected"),
+        TravelStatus.Released => DomainText.Get("Travel_Abroad"),
         _ => Of(status),
     };
 }

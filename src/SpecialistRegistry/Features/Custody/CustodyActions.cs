@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using SpecialistRegistry.Domain;
 
@@ -26,23 +27,17 @@ public static class CustodyActions
         _ => [],
     };
 
-    public static string Label(CustodyAction action) => action switch
-    {
-        CustodyAction.HandIn => "Hand in",
-        CustodyAction.Release => "Release for travel",
-        CustodyAction.Return => "Return",
-        CustodyAction.ReportLost => "Report lost",
-        CustodyAction.Retire => "Retire",
-        CustodyAction.Replace => "Replace with renewed passport",
-        _ => action.ToString(),
-    };
+    /// <summary>The button and dialog name of an action (CustodyText "Action_{action}").</summary>
+    public static string Label(IStringLocalizer<CustodyText> T, CustodyAction action) => T[$"Action_{action}"];
 
-    public static async Task<CustodyOutcome.Logged?> OpenAsync(IDialogService dialogs, CustodyAction action, PassportSummary passport,
+    public static async Task<CustodyOutcome.Logged?> OpenAsync(IDialogService dialogs, IStringLocalizer<CustodyText> T, CustodyAction action, PassportSummary passport,
         string? lastLocation = null, Guid? travelRequestId = null)
     {
         var parameters = new DialogParameters { ["Passport"] = passport };
         // The hand-in title leaves the registry's number out: the officer reads it off the passport in hand.
-        var title = action == CustodyAction.HandIn ? $"{Label(action)} · {passport.HolderName}" : $"{Label(action)} · {passport.HolderName} · {passport.Number}";
+        var title = action == CustodyAction.HandIn
+            ? T["DialogTitleHandIn", Label(T, action), passport.HolderName].Value
+            : T["DialogTitle", Label(T, action), passport.HolderName, passport.Number].Value;
         var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true };
         IDialogReference dialog = action switch
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
@@ -72,7 +73,7 @@ public sealed record ReceiptCheck(ReceiptVerdict Verdict, string Message);
 /// "not found". Numbers are shown in full to custody officers only.
 /// </summary>
 public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser,
-    TimeProvider clock, IOptions<TravelRules> travelRules, ActionThrottle throttle)
+    TimeProvider clock, IOptions<TravelRules> travelRules, ActionThrottle throttle, IStringLocalizer<CustodyText> T)
 {
     public const int MaxMatches = 50;
 
@@ -216,7 +217,7 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
     public async Task<ReceiptCheck> CheckReceiptAsync(string? receiptNumber, string? verificationCode, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(receiptNumber) || string.IsNullOrWhiteSpace(verificationCode))
-            return new ReceiptCheck(ReceiptVerdict.NotGenuine, "Enter both the receipt number and the verification code printed on the receipt.");
+            return new ReceiptCheck(ReceiptVerdict.NotGenuine, T["CheckBothNeeded"]);
         // Verification codes are short enough to guess at machine speed; a person checks a few receipts a minute.
         if (throttle.Refusal(ThrottledAction.ReceiptCheck, currentUser.Get()) is { } tooMany)
             return new ReceiptCheck(ReceiptVerdict.TryLater, tooMany);
@@ -224,16 +225,16 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var e = await db.CustodyEvents.AsNoTracking().SingleOrDefaultAsync(x => x.ReceiptNumber == number, ct);
         if (e?.VerificationCode is null || !ReceiptCodes.CodesMatch(e.VerificationCode, verificationCode))
-            return new ReceiptCheck(ReceiptVerdict.NotGenuine,
-                $"Not genuine: no receipt {number} with this verification code was issued by the custody office. Check both against the paper; if they are right, report the receipt.");
-        var what = $"{e.Kind.PastTense()} on {e.OccurredAt:yyyy-MM-dd HH:mm} UTC, logged by {e.OfficerName}";
+            return new ReceiptCheck(ReceiptVerdict.NotGenuine, T["CheckNotGenuine", number]);
         if (await IsLatestAsync(db, e, ct))
-            return new ReceiptCheck(ReceiptVerdict.GenuineAndCurrent, $"Genuine and current: receipt {number}, passport {what}.");
+            return new ReceiptCheck(ReceiptVerdict.GenuineAndCurrent, T["CheckGenuine", number, T[$"Past_{e.Kind}"], Minute(e.OccurredAt), e.OfficerName]);
         var later = await db.CustodyEvents.AsNoTracking().Where(x => x.PassportId == e.PassportId)
             .OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id).Select(x => new { x.Kind, x.OccurredAt }).FirstAsync(ct);
-        return new ReceiptCheck(ReceiptVerdict.Superseded,
-            $"Genuine but superseded: receipt {number} (passport {what}) was replaced by a later entry — {later.Kind.PastTense()} on {later.OccurredAt:yyyy-MM-dd HH:mm} UTC.");
+        return new ReceiptCheck(ReceiptVerdict.Superseded, T["CheckSuperseded", number, T[$"Past_{e.Kind}"], Minute(e.OccurredAt), e.OfficerName,
+            T[$"Past_{later.Kind}"], Minute(later.OccurredAt)]);
     }
+
+    private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<bool> IsLatestAsync(RegistryDb db, CustodyEvent e, CancellationToken ct) =>
         await db.CustodyEvents.Where(x => x.PassportId == e.PassportId)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
@@ -15,7 +16,7 @@ namespace SpecialistRegistry.Features.Custody;
 /// </summary>
 public sealed class CustodyService(
     IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
-    IOptions<TravelRules> travelRules)
+    IOptions<TravelRules> travelRules, IStringLocalizer<CustodyText> T)
 {
     // A clock a few seconds apart between browser and server must not make "now" look like the future.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
@@ -23,18 +24,17 @@ public sealed class CustodyService(
     public async Task<CustodyOutcome> HandInAsync(HandInInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        Require(errors, nameof(input.Safe), input.Safe, "Enter the safe.");
-        Require(errors, nameof(input.Slot), input.Slot, "Enter the slot.");
-        Require(errors, nameof(input.Condition), input.Condition, "Describe the passport's condition.");
-        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "handing it in");
-        var at = CheckTime(errors, input.OccurredAt, "hand-in");
+        Require(errors, nameof(input.Safe), input.Safe, T["E_Safe"]);
+        Require(errors, nameof(input.Slot), input.Slot, T["E_Slot"]);
+        Require(errors, nameof(input.Condition), input.Condition, T["E_Condition"]);
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, T["E_NameHandingIn"]);
+        var at = CheckTime(errors, input.OccurredAt, "E_FutureHandIn");
 
         return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
         {
             var differences = Compare(passport, input);
             if (differences.Count > 0)
-                return CustodyOutcome.Error("", "The passport in hand does not match the registry. " + string.Join(" ", differences)
-                    + " Check the passport, or ask the firm to correct the registry first.");
+                return CustodyOutcome.Error("", T["E_Mismatch", string.Join(" ", differences)]);
             if (await NotBeforeLastEventAsync(db, passport, at, ct) is { } order)
                 return CustodyOutcome.Error(nameof(input.OccurredAt), order);
             var wasReleased = passport.CustodyStatus == CustodyStatus.Released;
@@ -43,7 +43,7 @@ public sealed class CustodyService(
             {
                 Kind = CustodyEventKind.HandIn,
                 OccurredAt = at,
-                StorageLocation = Location(input.Safe, input.Slot),
+                StorageLocation = KeptAt.Stored(input.Safe, input.Slot),
                 Condition = input.Condition.Trim(),
                 AcknowledgedBy = input.AcknowledgedBy.Trim(),
                 Note = Clean(input.Note),
@@ -66,15 +66,15 @@ public sealed class CustodyService(
     {
         var errors = new Dictionary<string, string>();
         if (input.TravelRequestId is null)
-            errors[nameof(input.TravelRequestId)] = "Choose the approved trip this release is for: a passport leaves custody only for travel the regulator approved.";
-        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "collecting it");
+            errors[nameof(input.TravelRequestId)] = T["E_ChooseTrip"];
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, T["E_NameCollecting"]);
         var at = clock.GetUtcNow();
 
         return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
         {
             var trip = await db.TravelRequests.SingleOrDefaultAsync(t => t.Id == input.TravelRequestId, ct);
             if (trip is null || trip.SpecialistId != passport.SpecialistId)
-                return CustodyOutcome.Error(nameof(input.TravelRequestId), "There is no travel approval for this passport's holder under this reference. Choose one of the holder's approved trips.");
+                return CustodyOutcome.Error(nameof(input.TravelRequestId), T["E_NoSuchTrip"]);
             return passport.ReleaseFor(trip, WithReceipt(new CustodyEvent
             {
                 Kind = CustodyEventKind.Release,
@@ -88,11 +88,11 @@ public sealed class CustodyService(
     public async Task<CustodyOutcome> ReturnAsync(ReturnInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        Require(errors, nameof(input.Safe), input.Safe, "Enter the safe.");
-        Require(errors, nameof(input.Slot), input.Slot, "Enter the slot.");
-        Require(errors, nameof(input.Condition), input.Condition, "Describe the passport's condition.");
-        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, "returning it");
-        var at = CheckTime(errors, input.OccurredAt, "return");
+        Require(errors, nameof(input.Safe), input.Safe, T["E_Safe"]);
+        Require(errors, nameof(input.Slot), input.Slot, T["E_Slot"]);
+        Require(errors, nameof(input.Condition), input.Condition, T["E_Condition"]);
+        RequireAcknowledgement(errors, input.AcknowledgedBy, input.BothPartiesAcknowledge, T["E_NameReturning"]);
+        var at = CheckTime(errors, input.OccurredAt, "E_FutureReturn");
 
         return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
         {
@@ -102,7 +102,7 @@ public sealed class CustodyService(
             {
                 Kind = CustodyEventKind.Return,
                 OccurredAt = at,
-                StorageLocation = Location(input.Safe, input.Slot),
+                StorageLocation = KeptAt.Stored(input.Safe, input.Slot),
                 Condition = input.Condition.Trim(),
                 AcknowledgedBy = input.AcknowledgedBy.Trim(),
                 Note = Clean(input.Note),
@@ -123,25 +123,25 @@ public sealed class CustodyService(
     }
 
     public Task<CustodyOutcome> ReportLostAsync(CloseInput input, CancellationToken ct = default) =>
-        CloseAsync(input, CustodyEventKind.Lost, "Say how and when the passport was lost.", ct);
+        CloseAsync(input, CustodyEventKind.Lost, T["E_LostNote"], ct);
 
     public Task<CustodyOutcome> RetireAsync(CloseInput input, CancellationToken ct = default) =>
-        CloseAsync(input, CustodyEventKind.Retired, "Say why the passport is retired (for example: expired, cancelled).", ct);
+        CloseAsync(input, CustodyEventKind.Retired, T["E_RetireNote"], ct);
 
     /// <summary>Records the renewed passport, retires the old one with a link to it, and carries custody over.</summary>
     public async Task<CustodyOutcome> ReplaceAsync(ReplaceInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();
-        Require(errors, nameof(input.Number), input.Number, "Enter the new passport's number.");
-        Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, "Enter the issuing country.");
+        Require(errors, nameof(input.Number), input.Number, T["E_NewNumber"]);
+        Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, T["E_IssuingCountry"]);
         if (input.IssuedOn is not { } issued)
-            errors[nameof(input.IssuedOn)] = "Enter the issue date.";
+            errors[nameof(input.IssuedOn)] = T["E_IssuedOn"];
         else if (issued > Today)
-            errors[nameof(input.IssuedOn)] = "The issue date cannot be in the future.";
+            errors[nameof(input.IssuedOn)] = T["E_IssuedInFuture"];
         if (input.ExpiresOn is not { } expires)
-            errors[nameof(input.ExpiresOn)] = "Enter the expiry date.";
+            errors[nameof(input.ExpiresOn)] = T["E_ExpiresOn"];
         else if (input.IssuedOn is { } iss && expires <= iss)
-            errors[nameof(input.ExpiresOn)] = "The expiry date must be after the issue date.";
+            errors[nameof(input.ExpiresOn)] = T["E_ExpiresBeforeIssued"];
         var at = clock.GetUtcNow();
 
         Guid successorId = default;
@@ -150,12 +150,12 @@ public sealed class CustodyService(
         {
             var hash = protector.LookupHash(input.Number);
             if (await db.Passports.AnyAsync(p => p.Number.LookupHash == hash, ct))
-                return CustodyOutcome.Error(nameof(input.Number), "This passport number is already in the registry.");
+                return CustodyOutcome.Error(nameof(input.Number), T["E_NumberTaken"]);
             var successor = new Passport
             {
                 SpecialistId = passport.SpecialistId,
                 Number = protector.Protect(input.Number),
-                IssuingCountry = input.IssuingCountry.Trim(),
+                IssuingCountry = Countries.Canonical(input.IssuingCountry),
                 IssuedOn = input.IssuedOn!.Value,
                 ExpiresOn = input.ExpiresOn!.Value,
             };
@@ -163,12 +163,12 @@ public sealed class CustodyService(
                 ? await db.CustodyEvents.Where(e => e.PassportId == passport.Id && e.StorageLocation != null)
                     .OrderByDescending(e => e.OccurredAt).Select(e => e.StorageLocation).FirstOrDefaultAsync(ct)
                 : null;
-            var retired = Stamp(new CustodyEvent { Kind = CustodyEventKind.Retired, OccurredAt = at, Note = Clean(input.Note) ?? "Renewed" });
+            var retired = Stamp(new CustodyEvent { Kind = CustodyEventKind.Retired, OccurredAt = at, Note = Clean(input.Note) ?? T["RenewedNote"] });
             var handIn = passport.CustodyStatus == CustodyStatus.Held
                 ? WithReceipt(new CustodyEvent
                 {
-                    Kind = CustodyEventKind.HandIn, OccurredAt = at, StorageLocation = lastLocation, Condition = "New",
-                    Note = "Replaces the retired passport, which stays on file.",
+                    Kind = CustodyEventKind.HandIn, OccurredAt = at, StorageLocation = lastLocation, Condition = T["NewCondition"],
+                    Note = T["ReplacesNote"],
                 })
                 : null;
             db.Passports.Add(successor);
@@ -241,7 +241,9 @@ public sealed class CustodyService(
             if (e.Entries.Select(x => x.Entity).OfType<TravelRequest>().FirstOrDefault() is { } trip)
             {
                 var status = await fresh.TravelRequests.AsNoTracking().Where(t => t.Id == trip.Id).Select(t => (TravelStatus?)t.Status).SingleOrDefaultAsync(ct);
-                return new CustodyOutcome.Conflict($"Travel approval {trip.ApprovalNumber} changed while you were logging this entry; it is now {status?.Describe() ?? "gone"}. Nothing was saved. Reload before logging anything.");
+                return new CustodyOutcome.Conflict(status is { } current
+                    ? T["E_TripChanged", trip.ApprovalNumber ?? "", T[$"TripNow_{current}"]]
+                    : T["E_TripGone", trip.ApprovalNumber ?? ""]);
             }
             var now = await fresh.Passports.AsNoTracking().SingleOrDefaultAsync(p => p.Id == passportId, ct);
             return now is null ? new CustodyOutcome.NotFound() : StaleMessage(now);
@@ -249,38 +251,38 @@ public sealed class CustodyService(
         return new CustodyOutcome.Logged(passport.Id, logged.Id, logged.ReceiptNumber);
     }
 
-    private static CustodyOutcome.Conflict StaleMessage(Passport now) => new(
-        $"This passport changed after you opened it (another officer logged it, or its firm edited it); it is now {now.CustodyStatus.Describe()}. "
-        + "Nothing was saved. Reload to see its current state before logging anything.");
+    private CustodyOutcome.Conflict StaleMessage(Passport now) => new(T["E_Stale", T[$"StatusNow_{now.CustodyStatus}"]]);
 
     /// <summary>Exactly what differs between the passport in hand and the registry, one sentence each.</summary>
     private List<string> Compare(Passport passport, HandInInput input)
     {
         var differences = new List<string>();
         if (protector.LookupHash(input.Number) != passport.Number.LookupHash)
-            differences.Add($"Number: in hand {FieldProtector.Normalize(input.Number)}, registry {protector.Reveal(passport.Number)}.");
-        if (!string.Equals(input.IssuingCountry.Trim(), passport.IssuingCountry.Trim(), StringComparison.OrdinalIgnoreCase))
-            differences.Add($"Issuing country: in hand {input.IssuingCountry.Trim()}, registry {passport.IssuingCountry}.");
+            differences.Add(T["E_DiffNumber", FieldProtector.Normalize(input.Number), protector.Reveal(passport.Number)]);
+        // "中国" in hand is the registry's "China": the officer reads the country in either language.
+        if (!string.Equals(Countries.Canonical(input.IssuingCountry), Countries.Canonical(passport.IssuingCountry), StringComparison.OrdinalIgnoreCase))
+            differences.Add(T["E_DiffCountry", input.IssuingCountry.Trim(), Countries.Display(passport.IssuingCountry)]);
         if (input.ExpiresOn != passport.ExpiresOn)
-            differences.Add($"Expiry date: in hand {input.ExpiresOn:yyyy-MM-dd}, registry {passport.ExpiresOn:yyyy-MM-dd}.");
+            differences.Add(T["E_DiffExpiry", input.ExpiresOn?.ToString("yyyy-MM-dd") ?? "—", passport.ExpiresOn.ToString("yyyy-MM-dd")]);
         return differences;
     }
 
     /// <summary>A back-dated entry may not jump ahead of one already in the chain: the chain reads in time order.</summary>
-    private static async Task<string?> NotBeforeLastEventAsync(RegistryDb db, Passport passport, DateTimeOffset at, CancellationToken ct)
+    private async Task<string?> NotBeforeLastEventAsync(RegistryDb db, Passport passport, DateTimeOffset at, CancellationToken ct)
     {
         var last = await db.CustodyEvents.Where(e => e.PassportId == passport.Id)
             .OrderByDescending(e => e.OccurredAt).Select(e => (DateTimeOffset?)e.OccurredAt).FirstOrDefaultAsync(ct);
-        return last is { } l && at < l ? $"The time cannot be before the passport's last custody entry ({l:yyyy-MM-dd HH:mm} UTC)." : null;
+        return last is { } l && at < l ? T["E_BeforeLast", l.UtcDateTime.ToString("yyyy-MM-dd HH:mm")].Value : null;
     }
 
-    private DateTimeOffset CheckTime(Dictionary<string, string> errors, DateTimeOffset? occurredAt, string what)
+    /// <param name="futureKey">The message for a time in the future ("The hand-in time cannot be in the future …").</param>
+    private DateTimeOffset CheckTime(Dictionary<string, string> errors, DateTimeOffset? occurredAt, string futureKey)
     {
         var now = clock.GetUtcNow();
         if (occurredAt is not { } at)
             return now;
         if (at > now + FutureTolerance)
-            errors[nameof(HandInInput.OccurredAt)] = $"The {what} time cannot be in the future (it is now {now:yyyy-MM-dd HH:mm} UTC).";
+            errors[nameof(HandInInput.OccurredAt)] = T[futureKey, now.UtcDateTime.ToString("yyyy-MM-dd HH:mm")];
         return at.ToUniversalTime();
     }
 
@@ -301,8 +303,6 @@ public sealed class CustodyService(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static string Location(string safe, string slot) => $"Safe {safe.Trim()}, slot {slot.Trim()}";
-
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private static void Require(Dictionary<string, string> errors, string field, string? value, string message)
@@ -311,11 +311,11 @@ public sealed class CustodyService(
             errors.TryAdd(field, message);
     }
 
-    private static void RequireAcknowledgement(Dictionary<string, string> errors, string name, bool both, string doing)
+    private void RequireAcknowledgement(Dictionary<string, string> errors, string name, bool both, string nameMissing)
     {
         if (string.IsNullOrWhiteSpace(name))
-            errors.TryAdd(nameof(HandInInput.AcknowledgedBy), $"Enter the name of the person {doing}.");
+            errors.TryAdd(nameof(HandInInput.AcknowledgedBy), nameMissing);
         if (!both)
-            errors.TryAdd(nameof(HandInInput.BothPartiesAcknowledge), "Both parties must acknowledge the entry.");
+            errors.TryAdd(nameof(HandInInput.BothPartiesAcknowledge), T["E_BothAcknowledge"]);
     }
 }

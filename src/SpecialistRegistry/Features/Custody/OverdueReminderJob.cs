@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Operations;
+using SpecialistRegistry.Localization;
 
 namespace SpecialistRegistry.Features.Custody;
 
@@ -12,13 +15,14 @@ public sealed record ReminderRun(int Passports, int Notifications, int Emails);
 
 /// <summary>
 /// Once a day: every passport overdue or due back soon becomes an in-app notification for each custody
-/// officer and each HR user of the holder's firm, plus one digest e-mail per person. A passport's notice is
-/// raised at most once per person per day (a <see cref="NotificationKey"/> per person, specialist and day), so a
-/// restart or a second run the same day repeats nothing; with several nodes only one runs each day's tick.
+/// officer and each HR user of the holder's firm, plus one digest e-mail per person, each in that person's language
+/// (<see cref="RecipientCulture"/>). A passport's notice is raised at most once per person per day (a
+/// <see cref="NotificationKey"/> per person, specialist and day), so a restart or a second run the same day repeats
+/// nothing; with several nodes only one runs each day's tick.
 /// </summary>
 public sealed class OverdueReminderJob(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<CustodyOptions> options, TimeProvider clock,
-    ClusterLock cluster, ILogger<OverdueReminderJob> logger) : BackgroundService
+    ClusterLock cluster, ILogger<OverdueReminderJob> logger, IStringLocalizer<CustodyText> T, IOptions<RequestLocalizationOptions> localization) : BackgroundService
 {
     public static readonly Actor JobActor = new("system:overdue-reminders", "Overdue reminders");
 
@@ -85,28 +89,43 @@ public sealed class OverdueReminderJob(
         if (due.Count == 0)
             return new ReminderRun(0, 0, 0);
 
-        var officers = await UsersInRole(db, Roles.CustodyOfficer, null).ToListAsync(ct);
-        var hr = await UsersInRole(db, Roles.FirmHR, due.Select(d => d.FirmId).Distinct().ToList()).ToListAsync(ct);
+        var officers = await UsersInRoleAsync(db, Roles.CustodyOfficer, null, ct);
+        var hr = await UsersInRoleAsync(db, Roles.FirmHR, due.Select(d => d.FirmId).Distinct().ToList(), ct);
         // The keys and the notices are one transaction: a failed save claims nothing, and the next run tries again.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var added = new List<(Recipient To, Notification Notice)>();
         foreach (var d in due)
         {
             var overdueDays = today.DayNumber - d.DueBackOn.DayNumber;
+            var kind = overdueDays > 0 ? NotificationKind.PassportOverdue : NotificationKind.PassportDueBack;
+            var holder = new[] { d.FullName, d.LatinName, d.Firm };
+            var dueOn = d.DueBackOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             // The trip it left for: a travel approval, or the free-text reference of a release from before approvals.
-            var trip = d.Release switch
+            string Message()
             {
-                { IsApproval: true } r => $", released for travel approval {r.ApprovalReference} to {r.Destination},",
-                { ApprovalReference: { Length: > 0 } reference } r => $", released under reference {reference}{(r.Destination is { Length: > 0 } to ? $" to {to}" : "")},",
-                _ => "",
-            };
-            var (kind, message) = overdueDays > 0
-                ? (NotificationKind.PassportOverdue, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}){trip} was due back on {d.DueBackOn:yyyy-MM-dd}: {overdueDays} day{(overdueDays == 1 ? "" : "s")} overdue.")
-                : (NotificationKind.PassportDueBack, $"Passport of {d.FullName} ({d.LatinName}, {d.Firm}){trip} is due back {(overdueDays == 0 ? "today" : $"on {d.DueBackOn:yyyy-MM-dd}")}.");
+                var when = overdueDays > 0 ? T["Reminder_Overdue", [.. holder, dueOn, overdueDays]]
+                    : overdueDays == 0 ? T["Reminder_DueToday", [.. holder]]
+                    : T["Reminder_DueOn", [.. holder, dueOn]];
+                var trip = d.Release switch
+                {
+                    { IsApproval: true } r => T["Reminder_TripApproval", r.ApprovalReference ?? "", r.Destination ?? ""].Value,
+                    { ApprovalReference: { Length: > 0 } reference, Destination: { Length: > 0 } to } => T["Reminder_TripReference", reference, to].Value,
+                    { ApprovalReference: { Length: > 0 } reference } => T["Reminder_TripReferenceOnly", reference].Value,
+                    _ => null,
+                };
+                return trip is null ? when : T["Reminder_WithTrip", when, trip];
+            }
+            var messages = new Dictionary<CultureInfo, string>();
             foreach (var to in officers.Concat(hr.Where(h => h.FirmId == d.FirmId)))
             {
                 if (!await NotificationOnce.TryClaimAsync(db, $"passport-reminder/{to.Id}/{d.SpecialistId}/{today:yyyy-MM-dd}", ct))
                     continue;
+                if (!messages.TryGetValue(to.Culture, out var message))
+                {
+                    using (CultureScope.Use(to.Culture))
+                        message = Message();
+                    messages[to.Culture] = message;
+                }
                 var notice = new Notification { UserId = to.Id, Kind = kind, SpecialistId = d.SpecialistId, Message = message, CreatedAt = now };
                 db.Notifications.Add(notice);
                 added.Add((to, notice));
@@ -122,23 +141,25 @@ public sealed class OverdueReminderJob(
         foreach (var group in added.Where(a => !string.IsNullOrWhiteSpace(a.To.Email)).GroupBy(a => a.To.Id))
         {
             var to = group.First().To;
-            var body = new StringBuilder($"Passports needing attention on {today:yyyy-MM-dd}:\n\n");
+            using var language = CultureScope.Use(to.Culture);
+            var body = new StringBuilder(T["Mail_Intro", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]).Append("\n\n");
             foreach (var (_, notice) in group)
                 body.Append("- ").Append(notice.Message).Append('\n');
-            body.Append("\nThe custody office's work list has the holders' contact details.\n");
-            await mail.SendAsync(new MailMessageData(to.Email!, $"Passports overdue or due back soon ({group.Count()})", body.ToString()), ct);
+            body.Append('\n').Append(T["Mail_Footer"]).Append('\n');
+            await mail.SendAsync(new MailMessageData(to.Email!, T["Mail_Subject", group.Count()], body.ToString()), ct);
             emails++;
         }
         return new ReminderRun(due.Count, added.Count, emails);
     }
 
-    private sealed record Recipient(string Id, string? Email, Guid? FirmId);
+    private sealed record Recipient(string Id, string? Email, Guid? FirmId, CultureInfo Culture);
 
-    /// <summary>Active users in a role; with <paramref name="firmIds"/>, only those of these firms.</summary>
-    private static IQueryable<Recipient> UsersInRole(RegistryDb db, string role, List<Guid>? firmIds) =>
-        from ur in db.UserRoles
-        join r in db.Roles on ur.RoleId equals r.Id
-        join u in db.Users on ur.UserId equals u.Id
-        where r.Name == role && !u.IsDisabled && (firmIds == null || (u.FirmId != null && firmIds.Contains(u.FirmId.Value)))
-        select new Recipient(u.Id, u.Email, u.FirmId);
+    /// <summary>Active users in a role, each with the language they read; with <paramref name="firmIds"/>, only those of these firms.</summary>
+    private async Task<List<Recipient>> UsersInRoleAsync(RegistryDb db, string role, List<Guid>? firmIds, CancellationToken ct) =>
+        (await (from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                join u in db.Users on ur.UserId equals u.Id
+                where r.Name == role && !u.IsDisabled && (firmIds == null || (u.FirmId != null && firmIds.Contains(u.FirmId.Value)))
+                select new { u.Id, u.Email, u.FirmId, u.Culture }).ToListAsync(ct))
+        .Select(u => new Recipient(u.Id, u.Email, u.FirmId, RecipientCulture.Of(u.Culture, localization.Value))).ToList();
 }

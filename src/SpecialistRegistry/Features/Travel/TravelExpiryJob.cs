@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -13,7 +14,7 @@ namespace SpecialistRegistry.Features.Travel;
 /// already expired — or loses the race on its Version — and changes and tells nothing twice.
 /// </summary>
 public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<TravelRules> rules, TimeProvider clock, ClusterLock cluster,
-    ILogger<TravelExpiryJob> logger)
+    ILogger<TravelExpiryJob> logger, IStringLocalizer<TravelRequestText> T, IOptions<RequestLocalizationOptions> localization)
     : BackgroundService
 {
     public static readonly Actor JobActor = new("system:travel-expiry", "Travel approval expiry");
@@ -83,7 +84,7 @@ public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<Travel
             var person = await db.Specialists.AsNoTracking().Where(s => s.Id == trip.SpecialistId)
                 .Select(s => s.FullName + " (" + s.LatinName + ")").SingleAsync(ct);
             TravelNotices.Add(db, await TravelNotices.FirmHrAsync(db, trip.FirmId, ct), NotificationKind.TravelExpired, trip.SpecialistId,
-                $"Travel approval {trip.ApprovalNumber} for {person} to {trip.Destination} expired: the passport was not collected by {trip.ReleaseWindow(r).Until:yyyy-MM-dd}. Request the trip again if it is still planned.", now);
+                () => T["N_Expired", trip.ApprovalNumber ?? "", person, trip.Destination, Day(trip.ReleaseWindow(r).Until)], now, localization.Value);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -96,4 +97,6 @@ public sealed class TravelExpiryJob(IServiceScopeFactory scopes, IOptions<Travel
         }
         return expired;
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

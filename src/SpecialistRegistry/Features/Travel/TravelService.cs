@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
@@ -14,14 +16,14 @@ namespace SpecialistRegistry.Features.Travel;
 /// </summary>
 public sealed class TravelService(
     IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock, IOptions<TravelRules> rules,
-    ApprovalNumbers approvalNumbers)
+    ApprovalNumbers approvalNumbers, IStringLocalizer<TravelRequestText> T, IOptions<RequestLocalizationOptions> localization)
 {
     public const int MaxTextLength = 2000;
     private const int NumberAttempts = 3;
 
     public async Task<TravelOutcome> RequestAsync(TravelRequestInput input, CancellationToken ct = default)
     {
-        if (RoleRefusal(Roles.FirmHR, "Only the firm's HR can request travel.") is { } refused)
+        if (RoleRefusal(Roles.FirmHR, T["E_OnlyHrRequest"]) is { } refused)
             return refused;
         var today = Today;
         var errors = new Dictionary<string, string>();
@@ -49,10 +51,10 @@ public sealed class TravelService(
 
     public async Task<TravelOutcome> WithdrawAsync(Guid travelRequestId, Guid version, string? reason, CancellationToken ct = default)
     {
-        if (RoleRefusal(Roles.FirmHR, "Only the firm's HR can withdraw its travel requests.") is { } refused)
+        if (RoleRefusal(Roles.FirmHR, T["E_OnlyHrWithdraw"]) is { } refused)
             return refused;
         if (reason?.Trim().Length > 1000)
-            return TravelOutcome.Error("Reason", "Keep the reason to 1000 characters.");
+            return TravelOutcome.Error("Reason", T["E_ReasonLength", 1000]);
         return await ChangeAsync(travelRequestId, version, (db, trip, now) =>
         {
             trip.Withdraw(reason, now);
@@ -63,13 +65,13 @@ public sealed class TravelService(
     /// <summary>HR answers the regulator's question, possibly changing the dates and itinerary, and resubmits.</summary>
     public async Task<TravelOutcome> AnswerAsync(TravelAnswerInput input, CancellationToken ct = default)
     {
-        if (RoleRefusal(Roles.FirmHR, "Only the firm's HR can answer the regulator's questions.") is { } refused)
+        if (RoleRefusal(Roles.FirmHR, T["E_OnlyHrAnswer"]) is { } refused)
             return refused;
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Answer))
-            errors[nameof(input.Answer)] = "Write your answer to the regulator's question.";
+            errors[nameof(input.Answer)] = T["E_AnswerMissing"];
         else if (input.Answer.Trim().Length > MaxTextLength)
-            errors[nameof(input.Answer)] = $"Keep the answer to {MaxTextLength} characters.";
+            errors[nameof(input.Answer)] = T["E_AnswerLength", MaxTextLength];
         if (errors.Count > 0)
             return new TravelOutcome.Invalid(errors);
 
@@ -96,7 +98,7 @@ public sealed class TravelService(
             trip.Answer(input.Answer, details, db.Actor.Id, db.Actor.Name, now);
             if (asker is not null)
                 TravelNotices.Add(db, await TravelNotices.ActiveAsync(db, asker, ct), NotificationKind.TravelAnswered, trip.SpecialistId,
-                    $"The firm answered your question about the travel request for {person.Name} to {trip.Destination} ({trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}); it is waiting for a decision again.", now);
+                    () => T["N_Answered", person.Name, trip.Destination, Day(trip.DepartureOn), Day(trip.ReturnOn)], now, localization.Value);
             return null;
         }, ct);
     }
@@ -104,7 +106,7 @@ public sealed class TravelService(
     /// <summary>A regulator approves, denies or asks for more information. Only a request waiting for a decision can be decided.</summary>
     public async Task<TravelOutcome> DecideAsync(TravelDecisionInput input, CancellationToken ct = default)
     {
-        if (RoleRefusal(Roles.Regulator, "Only regulators decide travel requests.") is { } refused)
+        if (RoleRefusal(Roles.Regulator, T["E_OnlyRegulator"]) is { } refused)
             return refused;
         var today = Today;
         var errors = new Dictionary<string, string>();
@@ -112,30 +114,30 @@ public sealed class TravelService(
         {
             case TravelDecision.Approve:
                 if (input.ApprovedDepartureOn is not { } departure)
-                    errors[nameof(input.ApprovedDepartureOn)] = "Enter the approved departure date.";
+                    errors[nameof(input.ApprovedDepartureOn)] = T["E_ApprovedDepartureMissing"];
                 else if (departure < today)
-                    errors[nameof(input.ApprovedDepartureOn)] = $"The approved departure date cannot be in the past (today is {today:yyyy-MM-dd}).";
+                    errors[nameof(input.ApprovedDepartureOn)] = T["E_ApprovedDeparturePast", Day(today)];
                 if (input.ApprovedReturnOn is not { } returnOn)
-                    errors[nameof(input.ApprovedReturnOn)] = "Enter the approved return date.";
+                    errors[nameof(input.ApprovedReturnOn)] = T["E_ApprovedReturnMissing"];
                 else if (input.ApprovedDepartureOn is { } dep && returnOn < dep)
-                    errors[nameof(input.ApprovedReturnOn)] = "The approved return date cannot be before the approved departure date.";
+                    errors[nameof(input.ApprovedReturnOn)] = T["E_ApprovedReturnBeforeDeparture"];
                 if (input.Conditions?.Trim().Length > 1000)
-                    errors[nameof(input.Conditions)] = "Keep the conditions to 1000 characters.";
+                    errors[nameof(input.Conditions)] = T["E_ConditionsLength", 1000];
                 break;
             case TravelDecision.Deny:
                 if (string.IsNullOrWhiteSpace(input.Reason))
-                    errors[nameof(input.Reason)] = "Give the reason for denying the request; the firm is told it.";
+                    errors[nameof(input.Reason)] = T["E_DenialReasonMissing"];
                 else if (input.Reason.Trim().Length > 1000)
-                    errors[nameof(input.Reason)] = "Keep the reason to 1000 characters.";
+                    errors[nameof(input.Reason)] = T["E_ReasonLength", 1000];
                 break;
             case TravelDecision.AskForInformation:
                 if (string.IsNullOrWhiteSpace(input.Question))
-                    errors[nameof(input.Question)] = "Write the question for the firm.";
+                    errors[nameof(input.Question)] = T["E_QuestionMissing"];
                 else if (input.Question.Trim().Length > MaxTextLength)
-                    errors[nameof(input.Question)] = $"Keep the question to {MaxTextLength} characters.";
+                    errors[nameof(input.Question)] = T["E_QuestionLength", MaxTextLength];
                 break;
             default:
-                errors[""] = "Choose a decision.";
+                errors[""] = T["E_ChooseDecision"];
                 break;
         }
         if (errors.Count > 0)
@@ -174,7 +176,7 @@ public sealed class TravelService(
                 var errors = new Dictionary<string, string>();
                 var (departure, returnOn) = (input.ApprovedDepartureOn!.Value, input.ApprovedReturnOn!.Value);
                 if (departure < trip.DepartureOn || returnOn > trip.ReturnOn)
-                    errors[nameof(input.ApprovedReturnOn)] = $"The approved dates must lie within the requested trip ({trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}); they may be shorter, never longer.";
+                    errors[nameof(input.ApprovedReturnOn)] = T["E_ApprovedOutsideRequested", Day(trip.DepartureOn), Day(trip.ReturnOn)];
                 CheckPerson(errors, person, returnOn, nameof(input.ApprovedReturnOn));
                 if (errors.Count == 0 && await OverlappingApprovedAsync(db, trip.SpecialistId, trip.Id, departure, returnOn, ct) is { } overlap)
                     errors[nameof(input.ApprovedDepartureOn)] = overlap;
@@ -183,19 +185,19 @@ public sealed class TravelService(
                 trip.Approve(approvalNumbers.Next(today), departure, returnOn, input.Conditions, actor.Id, actor.Name, now);
                 var from = trip.ReleaseWindow(rules.Value).From;
                 TravelNotices.Add(db, hr, NotificationKind.TravelApproved, trip.SpecialistId,
-                    $"Travel of {person.Name} to {trip.Destination} was approved: {trip.ApprovalNumber}, {departure:yyyy-MM-dd} to {returnOn:yyyy-MM-dd}{(trip.Conditions is null ? "" : ", with conditions")}. The passport can be collected from the custody office from {from:yyyy-MM-dd}.", now);
+                    () => T[trip.Conditions is null ? "N_Approved" : "N_ApprovedWithConditions", person.Name, trip.Destination, trip.ApprovalNumber ?? "", Day(departure), Day(returnOn), Day(from)], now, localization.Value);
                 TravelNotices.Add(db, await TravelNotices.CustodyOfficersAsync(db, ct), NotificationKind.TravelApproved, trip.SpecialistId,
-                    $"Travel approval {trip.ApprovalNumber}: {person.Name}, {person.FirmName}, to {trip.Destination}, departing {departure:yyyy-MM-dd}. The passport may be released from {from:yyyy-MM-dd}.", now);
+                    () => T["N_ApprovedOfficer", trip.ApprovalNumber ?? "", person.Name, person.FirmName, trip.Destination, Day(departure), Day(from)], now, localization.Value);
                 return null;
             case TravelDecision.Deny:
                 trip.Deny(input.Reason!, actor.Id, actor.Name, now);
                 TravelNotices.Add(db, hr, NotificationKind.TravelDenied, trip.SpecialistId,
-                    $"Travel of {person.Name} to {trip.Destination} ({trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}) was denied: {trip.DenialReason}", now);
+                    () => T["N_Denied", person.Name, trip.Destination, Day(trip.DepartureOn), Day(trip.ReturnOn), trip.DenialReason ?? ""], now, localization.Value);
                 return null;
             default:
                 trip.AskForInformation(input.Question!, actor.Id, actor.Name, now);
                 TravelNotices.Add(db, hr, NotificationKind.TravelQuestioned, trip.SpecialistId,
-                    $"The regulator asked a question about the travel request for {person.Name} to {trip.Destination} ({trip.DepartureOn:yyyy-MM-dd} to {trip.ReturnOn:yyyy-MM-dd}). Answer it under Travel.", now);
+                    () => T["N_Questioned", person.Name, trip.Destination, Day(trip.DepartureOn), Day(trip.ReturnOn)], now, localization.Value);
                 return null;
         }
     }
@@ -238,11 +240,12 @@ public sealed class TravelService(
         return new TravelOutcome.Saved(trip.Id, trip.ApprovalNumber);
     }
 
-    private static TravelOutcome.Conflict ConflictMessage(TravelRequest now) => new(now.Status switch
+    private TravelOutcome.Conflict ConflictMessage(TravelRequest now) => new(now.Status switch
     {
-        TravelStatus.Approved or TravelStatus.Denied when now.DecidedByName is { } who =>
-            $"{who} decided this request after you opened it: it is {now.Status.Describe()}{(now.ApprovalNumber is { } n ? $" ({n})" : "")}. Nothing was saved.",
-        _ => $"This travel request changed after you opened it; it is now {now.Status.Describe()}. Nothing was saved. Reload to see it as it is.",
+        TravelStatus.Approved or TravelStatus.Denied when now.DecidedByName is { } who => now.ApprovalNumber is { } n
+            ? T["E_DecidedByNumbered", who, T[$"Now_{now.Status}"], n]
+            : T["E_DecidedBy", who, T[$"Now_{now.Status}"]],
+        _ => T["E_Changed", T[$"Now_{now.Status}"]],
     });
 
     // SQLite: "UNIQUE constraint failed: TravelRequests.ApprovalNumber"; PostgreSQL: 23505 on IX_TravelRequests_ApprovalNumber.
@@ -262,18 +265,18 @@ public sealed class TravelService(
             .SingleOrDefaultAsync(ct);
 
     /// <summary>The person must still work for the firm and hold a passport valid until the return date.</summary>
-    private static void CheckPerson(Dictionary<string, string> errors, PersonFacts person, DateOnly returnOn, string returnField = nameof(TravelRequestInput.ReturnOn))
+    private void CheckPerson(Dictionary<string, string> errors, PersonFacts person, DateOnly returnOn, string returnField = nameof(TravelRequestInput.ReturnOn))
     {
         if (person.Status == EmploymentStatus.Left)
-            errors[nameof(TravelRequestInput.SpecialistId)] = $"{person.Name} has left the firm; travel can be requested and approved only for current staff.";
+            errors[nameof(TravelRequestInput.SpecialistId)] = T["E_HasLeft", person.Name];
         else if (person.PassportExpiresOn is not { } expires)
-            errors[nameof(TravelRequestInput.SpecialistId)] = $"{person.Name} has no current passport on file. Add it to their record first.";
+            errors[nameof(TravelRequestInput.SpecialistId)] = T["E_NoPassport", person.Name];
         else if (expires < returnOn)
-            errors[returnField] = $"The passport of {person.Name} expires on {expires:yyyy-MM-dd}, before the return date {returnOn:yyyy-MM-dd}. Renew it first.";
+            errors[returnField] = T["E_PassportExpiresFirst", person.Name, Day(expires), Day(returnOn)];
     }
 
     /// <summary>A sentence naming an approved (or under-way) trip of the same person that overlaps these days, if any.</summary>
-    private static async Task<string?> OverlappingApprovedAsync(RegistryDb db, Guid specialistId, Guid? except, DateOnly from, DateOnly to, CancellationToken ct)
+    private async Task<string?> OverlappingApprovedAsync(RegistryDb db, Guid specialistId, Guid? except, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var other = await db.TravelRequests.AsNoTracking()
             .Where(t => t.SpecialistId == specialistId && t.Id != except && (t.Status == TravelStatus.Approved || t.Status == TravelStatus.Released))
@@ -282,32 +285,32 @@ public sealed class TravelService(
             .Select(t => new { t.ApprovalNumber, t.ApprovedDepartureOn, t.ApprovedReturnOn, t.DestinationCity, t.DestinationCountry })
             .FirstOrDefaultAsync(ct);
         return other is null ? null
-            : $"These dates overlap approved travel {other.ApprovalNumber} to {other.DestinationCity}, {other.DestinationCountry} ({other.ApprovedDepartureOn:yyyy-MM-dd} to {other.ApprovedReturnOn:yyyy-MM-dd}). One person cannot have two approved trips at the same time.";
+            : T["E_Overlap", other.ApprovalNumber ?? "", $"{other.DestinationCity}, {other.DestinationCountry}", other.ApprovedDepartureOn is { } f ? Day(f) : "—", other.ApprovedReturnOn is { } u ? Day(u) : "—"].Value;
     }
 
     /// <summary>Field checks of a request's details; returns them when all pass.</summary>
-    private static TravelDetails? CheckDetails(Dictionary<string, string> errors, string? country, string? city, TravelPurpose? purpose,
+    private TravelDetails? CheckDetails(Dictionary<string, string> errors, string? country, string? city, TravelPurpose? purpose,
         string? purposeDetail, string? inviting, DateOnly? departure, DateOnly? returnOn, string? itinerary, string? contacts, string? note, DateOnly today)
     {
-        Text(errors, nameof(TravelRequestInput.DestinationCountry), country, 60, "Enter the destination country.");
-        Text(errors, nameof(TravelRequestInput.DestinationCity), city, 100, "Enter the destination city.");
+        Text(errors, nameof(TravelRequestInput.DestinationCountry), country, 60, T["E_CountryMissing"]);
+        Text(errors, nameof(TravelRequestInput.DestinationCity), city, 100, T["E_CityMissing"]);
         if (purpose is not { } p || !Enum.IsDefined(p))
-            errors[nameof(TravelRequestInput.Purpose)] = "Choose the purpose of the trip.";
+            errors[nameof(TravelRequestInput.Purpose)] = T["E_PurposeMissing"];
         else if (p == TravelPurpose.Other)
-            Text(errors, nameof(TravelRequestInput.PurposeDetail), purposeDetail, 200, "Describe the purpose of the trip.");
+            Text(errors, nameof(TravelRequestInput.PurposeDetail), purposeDetail, 200, T["E_PurposeDetailMissing"]);
         if (purpose is not TravelPurpose.PersonalOrFamily)
-            Text(errors, nameof(TravelRequestInput.InvitingOrganisation), inviting, 200, "Enter the inviting organisation (for personal or family travel it may be left empty).");
+            Text(errors, nameof(TravelRequestInput.InvitingOrganisation), inviting, 200, T["E_InvitingMissing"]);
         else
             Optional(errors, nameof(TravelRequestInput.InvitingOrganisation), inviting, 200);
         if (departure is not { } dep)
-            errors[nameof(TravelRequestInput.DepartureOn)] = "Enter the departure date.";
+            errors[nameof(TravelRequestInput.DepartureOn)] = T["E_DepartureMissing"];
         else if (dep < today)
-            errors[nameof(TravelRequestInput.DepartureOn)] = $"The departure date cannot be in the past (today is {today:yyyy-MM-dd}).";
+            errors[nameof(TravelRequestInput.DepartureOn)] = T["E_DeparturePast", Day(today)];
         if (returnOn is not { } ret)
-            errors[nameof(TravelRequestInput.ReturnOn)] = "Enter the return date.";
+            errors[nameof(TravelRequestInput.ReturnOn)] = T["E_ReturnMissing"];
         else if (departure is { } d && ret < d)
-            errors[nameof(TravelRequestInput.ReturnOn)] = "The return date cannot be before the departure date.";
-        Text(errors, nameof(TravelRequestInput.Itinerary), itinerary, MaxTextLength, "Describe the itinerary: where the person will be on which days.");
+            errors[nameof(TravelRequestInput.ReturnOn)] = T["E_ReturnBeforeDeparture"];
+        Text(errors, nameof(TravelRequestInput.Itinerary), itinerary, MaxTextLength, T["E_ItineraryMissing"]);
         Optional(errors, nameof(TravelRequestInput.ContactsAbroad), contacts, 1000);
         Optional(errors, nameof(TravelRequestInput.Note), note, 1000);
         if (errors.Count > 0)
@@ -316,7 +319,7 @@ public sealed class TravelService(
             inviting, departure!.Value, returnOn!.Value, itinerary!.Trim(), contacts, note);
     }
 
-    private static void Text(Dictionary<string, string> errors, string field, string? value, int max, string missing)
+    private void Text(Dictionary<string, string> errors, string field, string? value, int max, string missing)
     {
         if (string.IsNullOrWhiteSpace(value))
             errors.TryAdd(field, missing);
@@ -324,14 +327,16 @@ public sealed class TravelService(
             Optional(errors, field, value, max);
     }
 
-    private static void Optional(Dictionary<string, string> errors, string field, string? value, int max)
+    private void Optional(Dictionary<string, string> errors, string field, string? value, int max)
     {
         if (value?.Trim().Length > max)
-            errors.TryAdd(field, $"Keep this to {max} characters.");
+            errors.TryAdd(field, T["E_TooLong", max]);
     }
 
     private TravelOutcome? RoleRefusal(string role, string message) =>
         currentUser.Get().Principal.IsInRole(role) ? null : TravelOutcome.Error("", message);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

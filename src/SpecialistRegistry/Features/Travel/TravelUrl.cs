@@ -3,23 +3,24 @@ using SpecialistRegistry.Domain;
 namespace SpecialistRegistry.Features.Travel;
 
 /// <summary>
-/// How a list's status filter reads in the address: one word per choice ("pending", "asked", "approved", …,
+/// How a list's status filter reads in the address: one word per choice ("pending", "approved", …,
 /// "open", "all"). A hand-edited value that does not parse falls back to the page's default, never an error.
 /// </summary>
 public static class TravelUrl
 {
-    public static readonly IReadOnlyList<(string Key, string Label, TravelStatus[]? Statuses)> StatusChoices =
+    /// <summary>The choices in the order a list offers them; each one's label is TravelRequestText "Filter_{Key}".</summary>
+    public static readonly IReadOnlyList<(string Key, TravelStatus[]? Statuses)> StatusChoices =
     [
-        ("pending", "Waiting for a decision", [TravelStatus.Pending]),
-        ("asked", "Waiting for the firm's answer", [TravelStatus.InformationRequested]),
-        ("open", "Not yet decided", [TravelStatus.Pending, TravelStatus.InformationRequested]),
-        ("approved", "Approved, not yet collected", [TravelStatus.Approved]),
-        ("released", "Under way", [TravelStatus.Released]),
-        ("returned", "Returned", [TravelStatus.Returned]),
-        ("denied", "Denied", [TravelStatus.Denied]),
-        ("withdrawn", "Withdrawn", [TravelStatus.Withdrawn]),
-        ("expired", "Expired (not collected)", [TravelStatus.Expired]),
-        ("all", "All", null),
+        ("pending", [TravelStatus.Pending]),
+        ("asked", [TravelStatus.InformationRequested]),
+        ("open", [TravelStatus.Pending, TravelStatus.InformationRequested]),
+        ("approved", [TravelStatus.Approved]),
+        ("released", [TravelStatus.Released]),
+        ("returned", [TravelStatus.Returned]),
+        ("denied", [TravelStatus.Denied]),
+        ("withdrawn", [TravelStatus.Withdrawn]),
+        ("expired", [TravelStatus.Expired]),
+        ("all", null),
     ];
 
     public static string StatusKey(string? value, string fallback) =>

@@ -36,6 +36,13 @@ public sealed class OverdueTests : IAsyncLifetime
         _lateFirmHr = await TestData.AddUserAsync(_app, Roles.FirmHR, _late.Firm.Id, "hr-late@test.registry");
         _otherFirmHr = await TestData.AddUserAsync(_app, Roles.FirmHR, _later.Firm.Id, "hr-far@test.registry");
         await TestData.AddUserAsync(_app, Roles.Regulator);
+        // These recipients read English (the test portal's default is Chinese); CustodyLanguageTests covers the Chinese.
+        await _app.WithDbAsync(TestUsers.Admin, async db =>
+        {
+            foreach (var user in await db.Users.ToListAsync())
+                user.Culture = "en";
+            await db.SaveChangesAsync();
+        });
     }
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -92,7 +99,7 @@ public sealed class OverdueTests : IAsyncLifetime
             var hrNotice = Assert.Single(notices, n => n.UserId == _lateFirmHr);
             Assert.Equal(NotificationKind.PassportOverdue, hrNotice.Kind);
             Assert.Equal(_late.Specialist.Id, hrNotice.SpecialistId);
-            Assert.Contains("was due back on 2026-11-04: 3 days overdue", hrNotice.Message);
+            Assert.Contains("was due back on 2026-11-04: 3 day(s) overdue", hrNotice.Message);
             Assert.Equal(NotificationKind.PassportDueBack, notices.Single(n => n.SpecialistId == _soon.Specialist.Id).Kind);
             Assert.DoesNotContain(notices, n => n.UserId == _otherFirmHr);
         }
@@ -101,7 +108,7 @@ public sealed class OverdueTests : IAsyncLifetime
         var toHr = mails.Select(File.ReadAllText).Single(m => m.Contains("To: hr-late@test.registry"));
         Assert.Contains("Content-Type: text/plain; charset=utf-8", toHr);
         var body = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(toHr.Split("\r\n\r\n", 2)[1].Replace("\r\n", "")));
-        Assert.Contains("3 days overdue", body);
+        Assert.Contains("3 day(s) overdue", body);
 
         // A second run the same day repeats nothing; the next day the still-late passports are raised again.
         _app.Clock.Advance(TimeSpan.FromHours(3));

@@ -103,7 +103,7 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
         Assert.Contains("Approved (TA-2026-", others);
         Assert.DoesNotContain("Hamburg", others);
         Assert.Contains("None", rows[1].QuerySelector("[data-testid=context-flags]")!.TextContent);
-        await page.WaitForAssertionAsync(() => Assert.Contains("2 requests", page.Find("[data-testid=review-summary]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Travel requests: 2", page.Find("[data-testid=review-summary]").TextContent));
     }
 
     [Fact]
