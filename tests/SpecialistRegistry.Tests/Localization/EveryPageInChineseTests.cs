@@ -38,8 +38,6 @@ public sealed partial class EveryPageInChineseTests(RegistryWebFactory factory)
     private static readonly string[] NotYetTranslated =
     [
         "/admin/firms", "/admin/users", "/admin/filing-calendar",
-        "/filings/{Id:guid}", "/filings/{Id:guid}/receipt", "/filings/review", "/filings/review/{Id:guid}", "/filings/not-filed",
-        "/filings/receipts/check", "/filings/prepare/{PeriodId:guid}",
     ];
 
     /// <summary>Pages that only open in the middle of a sign-in (a second factor pending) or for an account in a given state.</summary>
@@ -49,7 +47,10 @@ public sealed partial class EveryPageInChineseTests(RegistryWebFactory factory)
     ];
 
     /// <summary>File formats and encodings, written in Latin letters in Chinese as well.</summary>
-    private static readonly string[] TechnicalNames = ["xlsx", "UTF-8", "GB18030", "Windows", "MB"];
+    private static readonly string[] TechnicalNames = ["xlsx", "UTF-8", "GB18030", "Windows", "MB", "SHA-256"];
+
+    /// <summary>The examples of codes a form shows as its placeholders.</summary>
+    private static readonly string[] ExampleCodes = ["FL-20261202-ABC123", "XXXX-XXXX-XXXX"];
 
     // Codes (keys, request references) and the offer of the other language are not text to translate.
     private static readonly string[] Skipped = ["[lang=en]", "code", "kbd"];
@@ -178,7 +179,9 @@ public sealed partial class EveryPageInChineseTests(RegistryWebFactory factory)
             }
         }
         // A chart shortens a long firm name to its first 21 characters; brands are written in Latin letters in Chinese too.
-        return [.. texts.Where(t => t.Length >= 3).Concat(texts.Where(t => t.Length > 22).Select(t => t[..21])).Concat(HtmlText.LatinNames).Concat(TechnicalNames)];
+        return [.. texts.Where(t => t.Length >= 3).Concat(texts.Where(t => t.Length > 22).Select(t => t[..21])).Concat(HtmlText.LatinNames).Concat(TechnicalNames).Concat(ExampleCodes)
+            // The receipt prints the address where it is checked.
+            .Append(new Uri(factory.Server.BaseAddress, "filings/receipts/check").ToString())];
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]
