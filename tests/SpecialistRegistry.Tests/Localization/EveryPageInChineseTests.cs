@@ -115,7 +115,7 @@ public sealed partial class EveryPageInChineseTests(RegistryWebFactory factory)
         var html = await client.GetStringAsync("/dashboard");
 
         Assert.Contains("<h1", html);
-        Assert.Contains(">统计概览</h1>", html);
+        Assert.Contains(">统计看板</h1>", html);
         Assert.DoesNotMatch(CjkEntity(), html);
     }
 
