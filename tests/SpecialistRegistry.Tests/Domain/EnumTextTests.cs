@@ -9,6 +9,7 @@ public sealed class EnumTextTests
     [
         typeof(Gender), typeof(EmploymentStatus), typeof(ExpertiseArea), typeof(ExpertiseLevel), typeof(Degree), typeof(ResearchKind),
         typeof(CustodyStatus), typeof(CustodyEventKind), typeof(IndustrySegment), typeof(FlagReason), typeof(FlagSeverity), typeof(FlagStatus),
+        typeof(FilingState), typeof(FilingChange), typeof(FilingPeriodKind), typeof(DemandScope),
     ];
 
     [Theory]

@@ -4,9 +4,12 @@ namespace SpecialistRegistry.Domain.Filings;
 
 /// <summary>One rule a current specialist's record must meet before the firm can file it.</summary>
 /// <param name="Code">Stable name, for tests and links.</param>
-/// <param name="Rule">The rule as the prepare page lists it.</param>
 /// <param name="Problem">What is wrong with a record (a whole sentence), or null when it meets the rule.</param>
-public sealed record CompletenessCheck(string Code, string Rule, Func<SpecialistRecord, DateOnly, string?> Problem);
+public sealed record CompletenessCheck(string Code, Func<SpecialistRecord, DateOnly, string?> Problem)
+{
+    /// <summary>The rule as the prepare page lists it, in the reader's language.</summary>
+    public string Rule => DomainText.Get("Check_" + Code);
+}
 
 /// <summary>
 /// The completeness checks a filing must pass, in one place: the prepare page shows this list, and the
@@ -17,16 +20,12 @@ public static class CompletenessChecks
 {
     public static readonly IReadOnlyList<CompletenessCheck> All =
     [
-        new("CurrentPassport", "A current passport is on file.",
-            (r, _) => r.Passport is null ? "No current passport is on file." : null),
-        new("PassportValid", "The current passport has not expired.",
-            (r, today) => r.Passport is { } p && p.ExpiresOn < today ? $"The current passport expired on {p.ExpiresOn:yyyy-MM-dd}." : null),
-        new("Expertise", "At least one area of expertise is recorded.",
-            (r, _) => r.Expertise.Count == 0 ? "No expertise is recorded." : null),
-        new("Education", "At least one education entry is recorded.",
-            (r, _) => r.Education.Count == 0 ? "No education is recorded." : null),
-        new("PersonalFields", "The personal fields are filled in: full name, Latin name, nationality, national ID number, position, department, and a phone number or an e-mail address.",
-            (r, _) => MissingPersonalFields(r) is { Count: > 0 } missing ? $"Missing: {string.Join(", ", missing)}." : null),
+        new("CurrentPassport", (r, _) => r.Passport is null ? DomainText.Get("CheckProblem_NoPassport") : null),
+        new("PassportValid", (r, today) => r.Passport is { } p && p.ExpiresOn < today ? DomainText.Get("CheckProblem_PassportExpired", p.ExpiresOn) : null),
+        new("Expertise", (r, _) => r.Expertise.Count == 0 ? DomainText.Get("CheckProblem_NoExpertise") : null),
+        new("Education", (r, _) => r.Education.Count == 0 ? DomainText.Get("CheckProblem_NoEducation") : null),
+        new("PersonalFields", (r, _) => MissingPersonalFields(r) is { Count: > 0 } missing
+            ? DomainText.Get("CheckProblem_Missing", string.Join(DomainText.Get("CheckListSeparator"), missing)) : null),
     ];
 
     /// <summary>Every problem of one record, in the order of <see cref="All"/>.</summary>
@@ -45,19 +44,19 @@ public static class CompletenessChecks
     {
         var missing = new List<string>();
         if (string.IsNullOrWhiteSpace(r.FullName))
-            missing.Add("full name");
+            missing.Add(DomainText.Get("CheckField_FullName"));
         if (string.IsNullOrWhiteSpace(r.LatinName))
-            missing.Add("Latin name");
+            missing.Add(DomainText.Get("CheckField_LatinName"));
         if (string.IsNullOrWhiteSpace(r.Nationality))
-            missing.Add("nationality");
+            missing.Add(DomainText.Get("CheckField_Nationality"));
         if (r.NationalId.IsEmpty)
-            missing.Add("national ID number");
+            missing.Add(DomainText.Get("CheckField_NationalId"));
         if (string.IsNullOrWhiteSpace(r.Position))
-            missing.Add("position");
+            missing.Add(DomainText.Get("CheckField_Position"));
         if (string.IsNullOrWhiteSpace(r.Department))
-            missing.Add("department");
+            missing.Add(DomainText.Get("CheckField_Department"));
         if (string.IsNullOrWhiteSpace(r.Phone) && string.IsNullOrWhiteSpace(r.Email))
-            missing.Add("a phone number or an e-mail address");
+            missing.Add(DomainText.Get("CheckField_Contact"));
         return missing;
     }
 }

@@ -17,7 +17,8 @@ public sealed record SegmentCount(IndustrySegment Segment, int Count);
 
 public sealed record ReasonCount(FlagReason Reason, int Count);
 
-public sealed record OverdueBucket(string Label, int Count);
+/// <summary>Passports overdue by FromDays to ToDays days (no upper end for the last bucket); the page words the range.</summary>
+public sealed record OverdueBucket(int FromDays, int? ToDays, int Count);
 
 public sealed record DashboardFigures(
     int CurrentSpecialists,
@@ -143,13 +144,13 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
 
     internal static IReadOnlyList<OverdueBucket> AgeBuckets(DateOnly today, IEnumerable<(DateOnly DueBackOn, int Count)> byDate)
     {
-        var buckets = new (string Label, int MaxDays)[] { ("1–7 days", 7), ("8–30 days", 30), ("31–90 days", 90), ("Over 90 days", int.MaxValue) };
+        var buckets = new (int FromDays, int MaxDays)[] { (1, 7), (8, 30), (31, 90), (91, int.MaxValue) };
         var counts = new int[buckets.Length];
         foreach (var (due, count) in byDate)
         {
             var days = today.DayNumber - due.DayNumber;
             counts[Array.FindIndex(buckets, b => days <= b.MaxDays)] += count;
         }
-        return buckets.Select((b, i) => new OverdueBucket(b.Label, counts[i])).ToList();
+        return buckets.Select((b, i) => new OverdueBucket(b.FromDays, b.MaxDays == int.MaxValue ? null : b.MaxDays, counts[i])).ToList();
     }
 }

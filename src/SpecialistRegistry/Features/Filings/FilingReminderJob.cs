@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Localization;
+using SpecialistRegistry.Localization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +23,7 @@ public sealed record FilingReminderRun(int Periods, int Reminders, int Notificat
 /// </summary>
 public sealed class FilingReminderJob(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<FilingOptions> options, TimeProvider clock,
-    ClusterLock cluster, ILogger<FilingReminderJob> logger) : BackgroundService
+    ClusterLock cluster, ILogger<FilingReminderJob> logger, IStringLocalizer<FilingsText> t, IOptions<RequestLocalizationOptions> localization) : BackgroundService
 {
     public static readonly Actor JobActor = new("system:filing-reminders", "Filing reminders");
 
@@ -95,13 +98,14 @@ public sealed class FilingReminderJob(
                 OnDate = today, CreatedAt = now,
             });
             var days = Math.Abs(o.DaysUntilDue(today));
-            var message = overdue
-                ? $"{o.FirmName}'s filing for {o.Period.Title} was due on {o.Period.DueOn:yyyy-MM-dd} and is {days} day{(days == 1 ? "" : "s")} overdue. Submit it from Filings."
-                : $"{o.FirmName}'s filing for {o.Period.Title} is due {(days == 0 ? "today" : $"on {o.Period.DueOn:yyyy-MM-dd}, in {days} day{(days == 1 ? "" : "s")}")}.";
+            // One whole sentence per case, composed in each recipient's language below.
+            string Message() => overdue
+                ? t[days == 1 ? "ReminderOverdueOne" : "ReminderOverdueMany", o.FirmName, o.Period.Title, o.Period.DueOn, days]
+                : t[days switch { 0 => "ReminderDueToday", 1 => "ReminderDueInOne", _ => "ReminderDueInMany" }, o.FirmName, o.Period.Title, o.Period.DueOn, days];
             var recipients = await FilingNotices.UsersInRole(db, Roles.FirmHR, [o.FirmId]).ToListAsync(ct);
             var notices = recipients.Select(to => (to, new Notification
             {
-                UserId = to.Id, Kind = overdue ? NotificationKind.FilingOverdue : NotificationKind.FilingDueSoon, Message = FilingNotices.Fit(message), CreatedAt = now,
+                UserId = to.Id, Kind = overdue ? NotificationKind.FilingOverdue : NotificationKind.FilingDueSoon, Message = FilingNotices.Fit(FilingNotices.In(to, localization.Value, Message)), CreatedAt = now,
             })).ToList();
             db.Notifications.AddRange(notices.Select(n => n.Item2));
             try
@@ -126,11 +130,18 @@ public sealed class FilingReminderJob(
         foreach (var group in sent.Where(s => !string.IsNullOrWhiteSpace(s.To.Email)).GroupBy(s => s.To.Id))
         {
             var to = group.First().To;
-            var body = new StringBuilder($"Filings needing attention on {today:yyyy-MM-dd}:\n\n");
-            foreach (var (_, notice) in group)
-                body.Append("- ").Append(notice.Message).Append('\n');
-            body.Append("\nOpen Filings in the registry to prepare and submit them.\n");
-            await mail.SendAsync(new MailMessageData(to.Email!, $"Filings due or overdue ({group.Count()})", body.ToString()), ct);
+            // The digest goes out in the recipient's language, like the notices it lists.
+            string subject;
+            var body = new StringBuilder();
+            using (CultureScope.Use(FilingNotices.CultureOf(to, localization.Value)))
+            {
+                body.Append(t["MailIntro", today]).Append("\n\n");
+                foreach (var (_, notice) in group)
+                    body.Append("- ").Append(notice.Message).Append('\n');
+                body.Append('\n').Append(t["MailOutro"]).Append('\n');
+                subject = t["MailSubject", group.Count()];
+            }
+            await mail.SendAsync(new MailMessageData(to.Email!, subject, body.ToString()), ct);
             emails++;
         }
         return new FilingReminderRun(made, reminders, sent.Count, emails);

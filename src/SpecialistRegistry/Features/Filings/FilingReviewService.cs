@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
@@ -13,7 +16,8 @@ public sealed record PeriodChoice(Guid Id, string Code, string Title, FilingPeri
 /// and demands for ad-hoc filings. A decision carries the filing's Version: of two regulators deciding at
 /// once exactly one decision stands, and the other is told whose it was.
 /// </summary>
-public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock,
+    IStringLocalizer<FilingsText> t, IOptions<RequestLocalizationOptions> localization)
 {
     public const int MaxPageSize = 100;
 
@@ -121,11 +125,11 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
             return FilingOutcome.Error(e.Message);
         }
         var remarks = await db.FilingRemarks.CountAsync(r => r.FilingId == filingId, ct);
-        var message = filing.Status == FilingStatus.Accepted
-            ? $"The regulator accepted filing {filing.Number} for {filing.Period}."
-            : $"The regulator returned filing {filing.Number} for {filing.Period}{(remarks > 0 ? $" with {remarks} remark{(remarks == 1 ? "" : "s")} on entries" : "")}: {filing.ReviewComment}";
+        string Message() => filing.Status == FilingStatus.Accepted
+            ? t["NoticeAccepted", filing.Number ?? "", filing.Period]
+            : t[remarks switch { 0 => "NoticeReturned", 1 => "NoticeReturnedOneRemark", _ => "NoticeReturnedRemarks" }, filing.Number ?? "", filing.Period, filing.ReviewComment ?? "", remarks];
         await FilingNotices.AddAsync(db, Roles.FirmHR, [filing.FirmId],
-            filing.Status == FilingStatus.Accepted ? NotificationKind.FilingAccepted : NotificationKind.FilingReturned, message, now, ct);
+            filing.Status == FilingStatus.Accepted ? NotificationKind.FilingAccepted : NotificationKind.FilingReturned, Message, localization.Value, now, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -219,7 +223,7 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
             .Where(f => period.AppliesTo(f.Id, f.Segment)).Select(f => f.Id).ToList();
         if (firmIds.Count > 0)
             await FilingNotices.AddAsync(db, Roles.FirmHR, firmIds, NotificationKind.FilingDueSoon,
-                $"The regulator demands a filing of your roster by {due:yyyy-MM-dd} ({period.Code}): {period.Reason}", now, ct);
+                () => t["NoticeDemand", due, period.Code, period.Reason ?? ""], localization.Value, now, ct);
         await db.SaveChangesAsync(ct);
         return new FilingOutcome.Done(period.Id);
     }

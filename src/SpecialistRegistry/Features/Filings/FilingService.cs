@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
@@ -22,7 +25,8 @@ public sealed record DraftView(FilingHeader Draft, FilingComparison Comparison)
 /// A submission compares the roster again and refuses, with nothing written, when it no longer matches the
 /// draft the user checked; entries are written in chunks inside one transaction, so it is all or nothing.
 /// </summary>
-public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FilingQueries queries, TimeProvider clock)
+public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, FilingQueries queries, TimeProvider clock,
+    IStringLocalizer<FilingsText> t, IOptions<RequestLocalizationOptions> localization)
 {
     /// <summary>Entries per SaveChanges inside the submission's one transaction: keeps the change tracker small.</summary>
     internal const int ChunkSize = 1000;
@@ -161,7 +165,8 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         {
             filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", now), ReceiptCodes.NewVerificationCode(), attested, by, now);
             await FilingNotices.AddAsync(db, Roles.Regulator, null, NotificationKind.FilingSubmitted,
-                $"{firmName} {(filing.IsResubmission ? "resubmitted" : "submitted")} filing {filing.Number} for {filing.Period} ({FilingNotices.Counts(comparison.Counts)}).", now, ct);
+                () => t[filing.IsResubmission ? "NoticeResubmitted" : "NoticeSubmitted", firmName, filing.Number ?? "", filing.Period, FilingNotices.Counts(t, comparison.Counts)],
+                localization.Value, now, ct);
             await db.SaveChangesAsync(ct);
 
             var written = 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using SpecialistRegistry.Domain;
 
@@ -6,29 +7,13 @@ namespace SpecialistRegistry.Features.Filings;
 /// <summary>How filing states and kinds of change read and look on screen.</summary>
 public static class FilingText
 {
-    public static string Of(FilingState state) => state switch
-    {
-        FilingState.NotStarted => "Not started",
-        FilingState.Draft => "Draft",
-        FilingState.Submitted => "Submitted",
-        FilingState.Returned => "Returned",
-        FilingState.Resubmitted => "Resubmitted",
-        FilingState.Accepted => "Accepted",
-        _ => state.ToString(),
-    };
+    public static string Of(FilingState state) => EnumText.Of(state);
 
     public static string Of(FilingStatus status) => Of(Data.FilingObligations.StateOf(status));
 
-    public static string Of(FilingChange change) => change switch
-    {
-        FilingChange.Added => "Added",
-        FilingChange.Changed => "Changed",
-        FilingChange.Unchanged => "Unchanged",
-        FilingChange.Removed => "Removed",
-        _ => change.ToString(),
-    };
+    public static string Of(FilingChange change) => EnumText.Of(change);
 
-    public static string Of(FilingPeriodKind kind) => kind == FilingPeriodKind.Quarterly ? "Quarter" : "Demand";
+    public static string Of(FilingPeriodKind kind) => EnumText.Of(kind);
 
     public static Color ColorOf(FilingState state) => state switch
     {
@@ -47,12 +32,16 @@ public static class FilingText
         _ => Color.Default,
     };
 
-    public static string Scope(DemandScope scope, IndustrySegment? segment, string? firmName) => scope switch
+    public static string Scope(IStringLocalizer<FilingsText> t, DemandScope scope, IndustrySegment? segment, string? firmName) => scope switch
     {
-        DemandScope.AllFirms => "All firms",
-        DemandScope.Segment => segment is { } s ? $"Segment: {DisplayText.Of(s)}" : "One segment",
-        _ => firmName is null ? "One firm" : $"Firm: {firmName}",
+        DemandScope.Segment when segment is { } s => t["ScopeSegment", EnumText.Of(s)],
+        DemandScope.Firm when firmName is not null => t["ScopeFirm", firmName],
+        _ => EnumText.Of(scope),
     };
 
-    public static string Days(int days) => $"{days} day{(days == 1 ? "" : "s")}";
+    /// <summary>
+    /// A sentence about a number of days, from the pair <paramref name="key"/>_One / <paramref name="key"/>_Many
+    /// ("1 day overdue" / "{0:N0} days overdue"), so that each language words both forms whole.
+    /// </summary>
+    public static string Days(IStringLocalizer<FilingsText> t, string key, int days) => days == 1 ? t[key + "_One"] : t[key + "_Many", days];
 }

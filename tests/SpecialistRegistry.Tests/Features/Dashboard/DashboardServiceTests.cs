@@ -61,7 +61,7 @@ public sealed class DashboardServiceTests
         Assert.Equal([(mining.Name, 3, 1), (magnets.Name, 1, 1)], figures.Compliance.Select(c => (c.FirmName, c.Current, c.Held)));
         Assert.Equal(1.0 / 3, figures.Compliance[0].Share, 6);
         Assert.Equal(1, figures.Overdue);
-        Assert.Equal(1, figures.OverdueByAge.Single(b => b.Label == "8–30 days").Count);
+        Assert.Equal(1, figures.OverdueByAge.Single(b => b.FromDays == 8 && b.ToDays == 30).Count);
         Assert.Equal([(mining.Name, 1)], figures.OverdueByFirm.Select(f => (f.FirmName, f.Count)));
         Assert.Equal([(FlagReason.ForeignContact, 2), (FlagReason.OverdueReturn, 1)], figures.OpenFlagsByReason.Select(f => (f.Reason, f.Count)));
 
@@ -79,7 +79,7 @@ public sealed class DashboardServiceTests
 
         var buckets = DashboardService.AgeBuckets(today, [(today.AddDays(-1), 2), (today.AddDays(-7), 1), (today.AddDays(-8), 4), (today.AddDays(-31), 3), (today.AddDays(-91), 5)]);
 
-        Assert.Equal([("1–7 days", 3), ("8–30 days", 4), ("31–90 days", 3), ("Over 90 days", 5)], buckets.Select(b => (b.Label, b.Count)));
+        Assert.Equal([(1, (int?)7, 3), (8, 30, 4), (31, 90, 3), (91, null, 5)], buckets.Select(b => (b.FromDays, b.ToDays, b.Count)));
     }
 
     [Fact]

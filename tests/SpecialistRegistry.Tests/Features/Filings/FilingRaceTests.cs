@@ -1,3 +1,4 @@
+using SpecialistRegistry.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Filings;
@@ -13,6 +14,8 @@ public sealed class FilingRaceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Two_regulators_deciding_at_once_exactly_one_decision_stands_and_the_other_is_told(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var id = await kit.SubmitAsync();
@@ -37,6 +40,8 @@ public sealed class FilingRaceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Two_windows_submitting_the_same_draft_at_once_freeze_it_once(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app, people: 5);
         var draft = await kit.PrepareAsync();
@@ -56,6 +61,8 @@ public sealed class FilingRaceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Two_users_starting_the_same_period_at_once_make_one_draft(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
 

@@ -1,3 +1,4 @@
+using SpecialistRegistry.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Tests.Infrastructure;
@@ -11,6 +12,8 @@ public sealed class FilingReceiptTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_receipt_checks_as_genuine_for_anyone_a_wrong_code_and_an_unknown_number_alike_not(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var id = await kit.SubmitAsync();
@@ -36,6 +39,8 @@ public sealed class FilingReceiptTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_filing_altered_behind_the_registry_s_back_no_longer_checks_as_genuine(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var id = await kit.SubmitAsync();

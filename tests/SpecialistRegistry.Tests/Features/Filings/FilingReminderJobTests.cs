@@ -1,3 +1,4 @@
+using SpecialistRegistry.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Filings;
@@ -12,6 +13,8 @@ public sealed class FilingReminderJobTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Firm_HR_is_reminded_before_and_after_the_due_date_once_a_day_in_app_and_by_mail_until_the_firm_files(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var job = app.Get<FilingReminderJob>();
@@ -41,6 +44,8 @@ public sealed class FilingReminderJobTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Two_app_nodes_running_the_job_at_once_remind_once(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         await FilingTestKit.OtherFirmAsync(kit);

@@ -1,3 +1,4 @@
+using SpecialistRegistry.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Features.Filings;
@@ -13,6 +14,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task The_queue_lists_filings_awaiting_review_oldest_first_with_counts_and_filters(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var first = await FilingTestKit.CreateAsync(app, firmName: "Alpha Magnets");
         var second = await FilingTestKit.OtherFirmAsync(first, firmName: "Beta Mining");
@@ -34,6 +37,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Firms_that_have_not_filed_are_listed_with_their_contact_overdue_first(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var filer = await FilingTestKit.CreateAsync(app, firmName: "Alpha Magnets");
         var late = await FilingTestKit.OtherFirmAsync(filer, firmName: "Beta Mining");
@@ -56,6 +61,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Deciding_twice_is_refused_and_says_who_decided(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var id = await kit.SubmitAsync();
@@ -75,6 +82,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Returning_without_a_comment_is_refused_and_nothing_changes(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var id = await kit.SubmitAsync();
@@ -114,6 +123,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_demand_with_a_past_due_date_or_no_reason_is_refused_with_nothing_written(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
 
@@ -141,6 +152,8 @@ public sealed class FilingReviewServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_segment_demand_appears_as_a_period_for_that_segment_s_firms_and_tells_their_HR(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var magnets = await FilingTestKit.CreateAsync(app);
         var mining = await FilingTestKit.OtherFirmAsync(magnets, firmName: "Mining Co");

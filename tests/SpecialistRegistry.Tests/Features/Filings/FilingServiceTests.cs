@@ -1,3 +1,4 @@
+using SpecialistRegistry.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Domain;
 using SpecialistRegistry.Domain.Filings;
@@ -14,6 +15,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_first_filing_reports_everyone_as_added_and_submitting_freezes_one_entry_per_person_with_masked_numbers(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
 
@@ -47,6 +50,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task The_next_filing_compares_with_the_last_accepted_one_added_changed_unchanged_and_leavers_as_removed(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app, people: 4);
         var first = await kit.SubmitAsync();
@@ -78,6 +83,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_stale_draft_is_refused_with_nothing_written_and_submits_after_a_refresh(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var draft = await kit.PrepareAsync();
@@ -102,6 +109,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Submitting_twice_is_refused_and_says_who_submitted_and_nothing_more_is_written(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var draft = await kit.PrepareAsync();
@@ -121,6 +130,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Completeness_problems_name_each_person_and_block_submission(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app, people: 1);
         var bare = await TestData.AddSpecialistAsync(app, kit.Firm.Id, "E0100", "李娜", "Li Na");
@@ -155,6 +166,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task Submission_tells_every_regulator_and_the_watchers_of_the_people_on_it(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var watcher = await WatchTestData.AddRegulatorAsync(app, "Wei Watcher");
@@ -173,6 +186,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_returned_filing_is_resubmitted_as_a_new_linked_filing_diffed_against_the_returned_one(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var first = await kit.SubmitAsync();
@@ -215,6 +230,8 @@ public sealed class FilingServiceTests
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_draft_can_be_discarded_but_a_submitted_filing_cannot(TestProvider provider)
     {
+        // The messages are read in English here; FilingNoticeLanguageTests and the page scan cover Chinese.
+        using var english = CultureScope.Use("en");
         await using var app = await TestApp.StartAsync(provider);
         var kit = await FilingTestKit.CreateAsync(app);
         var draft = await kit.PrepareAsync();

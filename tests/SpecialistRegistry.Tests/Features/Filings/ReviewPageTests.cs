@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using SpecialistRegistry.Localization;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Features.Filings;
 using SpecialistRegistry.Tests.Infrastructure;
@@ -30,6 +31,7 @@ public sealed class ReviewPageTests : IAsyncDisposable
     [Fact]
     public async Task A_regulator_sees_the_header_the_entries_a_person_s_changes_and_the_decision_and_can_remark()
     {
+        using var english = CultureScope.Use("en");
         var (kit, id) = await SubmittedFilingWithAChangeAsync();
         var nav = Setup(kit.Regulator);
 
@@ -55,6 +57,7 @@ public sealed class ReviewPageTests : IAsyncDisposable
     [Fact]
     public async Task The_firm_s_own_view_has_no_decision_no_remark_box_and_no_firm_contact()
     {
+        using var english = CultureScope.Use("en");
         var (kit, id) = await SubmittedFilingWithAChangeAsync();
         Setup(kit.Hr);
 
@@ -72,6 +75,7 @@ public sealed class ReviewPageTests : IAsyncDisposable
     [Fact]
     public async Task A_decided_filing_shows_the_decision_and_offers_none_and_a_draft_is_not_found()
     {
+        using var english = CultureScope.Use("en");
         var (kit, id) = await SubmittedFilingWithAChangeAsync();
         await kit.ReturnAsync(id, "Correct the position of E0001.");
         var draft = await kit.PrepareAsync(await FilingServiceTests.DemandAsync(kit));
@@ -96,12 +100,31 @@ public sealed class ReviewPageTests : IAsyncDisposable
         return (kit, await kit.SubmitAsync(demand));
     }
 
+    [Fact]
+    public async Task A_regulator_reviews_in_Chinese()
+    {
+        using var chinese = CultureScope.Use("zh-CN");
+        var (kit, id) = await SubmittedFilingWithAChangeAsync();
+        var nav = Setup(kit.Regulator);
+
+        nav.NavigateTo($"/filings/review/{id}");
+        var page = _ctx.Render<ReviewPage>(p => p.Add(x => x.Id, id));
+
+        page.WaitForAssertion(() => Assert.StartsWith("审核：", page.Find("h1").TextContent));
+        Assert.Contains("3 人：新增 0 人、变更 1 人、移除 0 人、未变 2 人", page.Find("[data-testid=filing-counts]").TextContent);
+        foreach (var text in new[] { "报备编号", "企业联系人", "审核决定", "接受", "退回企业", "回执", "导出", "报备中的人员", "请在列表中选择一名人员，查看其变化。" })
+            Assert.Contains(text, page.Markup);
+        foreach (var english in new[] { "Filing number", "Firm contact", "Decision", "Return to the firm", "People on the filing" })
+            Assert.DoesNotContain(english, page.Markup);
+    }
+
     private NavigationManager Setup(System.Security.Claims.ClaimsPrincipal user)
     {
         _scope = _app!.Scope(user);
         var services = _scope.Value.ServiceProvider;
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddMudServices();
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton(services.GetRequiredService<FilingQueries>());
         _ctx.Services.AddSingleton(services.GetRequiredService<FilingReviewService>());
         _ctx.Services.AddSingleton<TimeProvider>(_app.Clock);
