@@ -37,6 +37,8 @@ public static class RegistryDataExtensions
         services.AddSingleton<NotificationBroadcaster>();
         services.Configure<DisclosureOptions>(configuration.GetSection(DisclosureOptions.Section));
         services.AddSingleton<DisclosureWatch>();
+        // Receipts of two features build absolute links with it; it needs only the registry's options.
+        services.AddSingleton<Operations.PublicUrl>();
         services.AddSingleton<NotificationPublishInterceptor>();
         services.AddSingleton<Operations.PostgresNotificationRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<Operations.PostgresNotificationRelay>());

@@ -9,7 +9,6 @@ public static class OperationsRegistration
     public static IServiceCollection AddRegistryOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRegistryHealth();
-        services.AddSingleton<PublicUrl>();
         var proxy = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new ForwardedHeadersSettings();
         services.Configure<ForwardedHeadersOptions>(o =>
         {

@@ -12,6 +12,7 @@ public enum CustodyAction
     ReportLost,
     Retire,
     Replace,
+    CorrectDetails,
 }
 
 /// <summary>Opens the dialog for an action; returns the logged outcome, or null when the officer cancelled.</summary>
@@ -21,9 +22,9 @@ public static class CustodyActions
     public static IReadOnlyList<CustodyAction> AllowedFrom(CustodyStatus status) => status switch
     {
         CustodyStatus.NotHeld => [CustodyAction.HandIn, CustodyAction.Replace, CustodyAction.ReportLost, CustodyAction.Retire],
-        CustodyStatus.Held => [CustodyAction.Release, CustodyAction.Replace, CustodyAction.ReportLost, CustodyAction.Retire],
-        CustodyStatus.Released => [CustodyAction.Return, CustodyAction.HandIn, CustodyAction.ReportLost, CustodyAction.Retire],
-        CustodyStatus.Lost => [CustodyAction.Replace, CustodyAction.Retire],
+        CustodyStatus.Held => [CustodyAction.Release, CustodyAction.Replace, CustodyAction.ReportLost, CustodyAction.Retire, CustodyAction.CorrectDetails],
+        CustodyStatus.Released => [CustodyAction.Return, CustodyAction.HandIn, CustodyAction.ReportLost, CustodyAction.Retire, CustodyAction.CorrectDetails],
+        CustodyStatus.Lost => [CustodyAction.Replace, CustodyAction.Retire, CustodyAction.CorrectDetails],
         _ => [],
     };
 
@@ -46,6 +47,7 @@ public static class CustodyActions
             CustodyAction.Return => await dialogs.ShowAsync<ReturnDialog>(title, WithLocation(parameters, lastLocation), options),
             CustodyAction.ReportLost => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, true), options),
             CustodyAction.Retire => await dialogs.ShowAsync<CloseDialog>(title, WithLost(parameters, false), options),
+            CustodyAction.CorrectDetails => await dialogs.ShowAsync<CorrectDetailsDialog>(title, parameters, options),
             _ => await dialogs.ShowAsync<ReplaceDialog>(title, parameters, options),
         };
         var result = await dialog.Result;

@@ -53,6 +53,19 @@ public sealed record CloseInput
 }
 
 /// <summary>A renewed passport replacing the current one; custody continues on the new one.</summary>
+/// <summary>The office's correction of a passport it holds or has held: the details as on the passport, and why.</summary>
+public sealed record CorrectDetailsInput
+{
+    public Guid PassportId { get; set; }
+    public Guid Version { get; set; }
+    /// <summary>Blank keeps the number on record.</summary>
+    public string Number { get; set; } = "";
+    public string IssuingCountry { get; set; } = "";
+    public DateOnly? IssuedOn { get; set; }
+    public DateOnly? ExpiresOn { get; set; }
+    public string Reason { get; set; } = "";
+}
+
 public sealed record ReplaceInput
 {
     public Guid PassportId { get; set; }

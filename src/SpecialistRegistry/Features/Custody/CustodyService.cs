@@ -129,6 +129,71 @@ public sealed class CustodyService(
         CloseAsync(input, CustodyEventKind.Retired, T["E_RetireNote"], ct);
 
     /// <summary>Records the renewed passport, retires the old one with a link to it, and carries custody over.</summary>
+    /// <summary>
+    /// Corrects the number, issuing country or dates of a passport the office holds or has held (a typing error
+    /// at registration, say). Not a custody event: earlier entries keep the details they recorded; the correction
+    /// and its reason are in the audit trail.
+    /// </summary>
+    public async Task<CustodyOutcome> CorrectDetailsAsync(CorrectDetailsInput input, CancellationToken ct = default)
+    {
+        // Only the office corrects what its receipts name; anyone else is told there is no such passport.
+        if (!currentUser.Get().Principal.IsInRole(Roles.CustodyOfficer))
+            return new CustodyOutcome.NotFound();
+        var errors = new Dictionary<string, string>();
+        Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, T["E_IssuingCountry"]);
+        if (input.IssuedOn is not { } issued)
+            errors[nameof(input.IssuedOn)] = T["E_IssuedOn"];
+        else if (issued > Today)
+            errors[nameof(input.IssuedOn)] = T["E_IssuedInFuture"];
+        if (input.ExpiresOn is not { } expires)
+            errors[nameof(input.ExpiresOn)] = T["E_ExpiresOn"];
+        else if (input.IssuedOn is { } iss && expires <= iss)
+            errors[nameof(input.ExpiresOn)] = T["E_ExpiresBeforeIssued"];
+        var reason = input.Reason.Trim();
+        if (reason.Length < 10)
+            errors[nameof(input.Reason)] = T["E_CorrectionReason"];
+        else if (CleanText.Problem(reason, multiline: true) is { } unclean)
+            errors[nameof(input.Reason)] = unclean;
+        if (errors.Count > 0)
+            return new CustodyOutcome.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var passport = await db.Passports.SingleOrDefaultAsync(p => p.Id == input.PassportId, ct);
+        if (passport is null)
+            return new CustodyOutcome.NotFound();
+        if (passport.Version != input.Version)
+            return StaleMessage(passport);
+        db.Entry(passport).Property(p => p.Version).OriginalValue = input.Version;
+        var number = string.IsNullOrWhiteSpace(input.Number) ? SensitiveValue.Empty : protector.Protect(input.Number);
+        if (!number.IsEmpty && number.LookupHash != passport.Number.LookupHash
+            && await db.Passports.AnyAsync(p => p.Id != passport.Id && p.Number.LookupHash == number.LookupHash, ct))
+            return CustodyOutcome.Error(nameof(input.Number), T["E_NumberTaken"]);
+        var country = Countries.Canonical(input.IssuingCountry);
+        if (passport.SameDetails(number, country, input.IssuedOn!.Value, input.ExpiresOn!.Value))
+            return CustodyOutcome.Error("", T["E_CorrectionChangesNothing"]);
+        try
+        {
+            passport.CorrectDetails(number, country, input.IssuedOn.Value, input.ExpiresOn.Value);
+        }
+        catch (DomainException e)
+        {
+            return CustodyOutcome.Error("", e.Message);
+        }
+        db.RecordAuditEvent("CorrectedPassportDetails", nameof(Passport), passport.Id.ToString(), new Dictionary<string, string?> { ["reason"] = reason });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var now = await fresh.Passports.AsNoTracking().SingleOrDefaultAsync(p => p.Id == input.PassportId, ct);
+            return now is null ? new CustodyOutcome.NotFound() : StaleMessage(now);
+        }
+        // No custody event was logged: the outcome names the passport only.
+        return new CustodyOutcome.Logged(passport.Id, Guid.Empty, null);
+    }
+
     public async Task<CustodyOutcome> ReplaceAsync(ReplaceInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string>();

@@ -120,6 +120,37 @@ public sealed class PassportInCustodyTests
         Assert.Equal(new SpecialistRegistry.Features.Custody.RecordedPassport(CustodyTestData.Number, "China", CustodyTestData.Expiry), Assert.Single(chain).Recorded);
     }
 
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task The_office_corrects_a_held_passport_with_a_reason_and_the_receipt_keeps_what_it_recorded(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var kit = await CustodyTestData.CreateAsync(app);
+        var logged = await kit.HandInAsync();
+        var input = new SpecialistRegistry.Features.Custody.CorrectDetailsInput
+        {
+            PassportId = kit.PassportId, Version = (await kit.PassportAsync()).Version, Number = "E12345679",
+            IssuingCountry = "中国", IssuedOn = new DateOnly(2020, 1, 1), ExpiresOn = new DateOnly(2031, 1, 1),
+        };
+
+        using var _ = CultureScope.Use("en");
+        var noReason = Assert.IsType<SpecialistRegistry.Features.Custody.CustodyOutcome.Invalid>(await kit.AsOfficerAsync(s => s.CorrectDetailsAsync(input)));
+        Assert.Contains(nameof(input.Reason), noReason.Errors.Keys);
+        Assert.IsType<SpecialistRegistry.Features.Custody.CustodyOutcome.NotFound>(
+            await kit.AsOfficerAsync(s => s.CorrectDetailsAsync(input with { Reason = "Typing error at registration" }), TestUsers.FirmHr(kit.Firm.Id)));
+        Assert.IsType<SpecialistRegistry.Features.Custody.CustodyOutcome.Logged>(
+            await kit.AsOfficerAsync(s => s.CorrectDetailsAsync(input with { Reason = "Typing error at registration" })));
+
+        var stored = await kit.PassportAsync();
+        Assert.Equal("E12345679", app.Get<FieldProtector>().Reveal(stored.Number));
+        Assert.Equal(("China", new DateOnly(2031, 1, 1)), (stored.IssuingCountry, stored.ExpiresOn));
+        await using var db = app.OpenDb();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "CorrectedPassportDetails" && a.EntityKey == kit.PassportId.ToString());
+        Assert.Contains("Typing error at registration", audit.Changes);
+        var receipt = await kit.QueryAsync(q => q.ReceiptAsync(logged.ReceiptNumber!));
+        Assert.Equal((CustodyTestData.Number, CustodyTestData.Expiry), (receipt!.Number, receipt.ExpiresOn));
+    }
+
     private static async Task<T> AsHrAsync<T>(TestApp app, Guid firmId, Func<SpecialistEditorService, Task<T>> work)
     {
         await using var scope = app.Scope(TestUsers.FirmHr(firmId));
