@@ -177,7 +177,9 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
             // The search index is derived from the audited entities in this same save and holds nothing of its
             // own; auditing it would double the trail (and copy names into it) without recording any new fact.
             // A checkpoint states the chain's head; recording it in the chain would move the head it states.
-            if (entry.Entity is SearchDocument or SearchText or AuditCheckpoint)
+            // Data Protection's key ring and the once-only notification keys are the app's own bookkeeping (the key
+            // ring holds key material, which has no place in a trail people read).
+            if (entry.Entity is SearchDocument or SearchText or AuditCheckpoint || !IsAudited(entry.Metadata.ClrType) && entry.Entity is not AuditEntry)
                 continue;
             if (entry.Entity is AuditEntry pending)
             {

@@ -38,8 +38,8 @@ public sealed class AuditTrailServiceTests
 
         Assert.Equal(2, page.TotalCount);
         Assert.All(page.Rows, r => Assert.Equal(nameof(Firm), r.EntityType));
-        // Start-up created the roles, so the trail already holds IdentityRole entries.
-        Assert.Equal(["Firm", "IdentityRole"], options.EntityTypes);
+        // Start-up created the roles and the field key's check value, so the trail already holds those entries.
+        Assert.Equal(["FieldKeyCheck", "Firm", "IdentityRole"], options.EntityTypes);
         Assert.Equal(["Added"], options.Actions);
     }
 
