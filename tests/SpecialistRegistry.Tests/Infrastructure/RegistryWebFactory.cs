@@ -21,6 +21,18 @@ public sealed partial class RegistryWebFactory : WebApplicationFactory<Program>
     /// <summary>The clock the sign-in cookie's security-stamp check reads, so a test can let a minute pass.</summary>
     public FakeTimeProvider StampClock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>
+    /// Moves the security-stamp clock just past the revalidation interval from now, so the next request of a
+    /// cookie issued until now revalidates. Never backwards (tests share the clock), and never far ahead: a clock
+    /// left minutes ahead would revalidate, and renew, every later test's cookie.
+    /// </summary>
+    public void PassRevalidationInterval(TimeSpan? extra = null)
+    {
+        var target = DateTimeOffset.UtcNow + SpecialistRegistry.Auth.RegistryAuthExtensions.RevalidationInterval + (extra ?? TimeSpan.FromSeconds(1));
+        if (StampClock.GetUtcNow() < target)
+            StampClock.SetUtcNow(target);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

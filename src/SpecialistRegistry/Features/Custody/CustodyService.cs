@@ -141,14 +141,7 @@ public sealed class CustodyService(
             return new CustodyOutcome.NotFound();
         var errors = new Dictionary<string, string>();
         Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, T["E_IssuingCountry"]);
-        if (input.IssuedOn is not { } issued)
-            errors[nameof(input.IssuedOn)] = T["E_IssuedOn"];
-        else if (issued > Today)
-            errors[nameof(input.IssuedOn)] = T["E_IssuedInFuture"];
-        if (input.ExpiresOn is not { } expires)
-            errors[nameof(input.ExpiresOn)] = T["E_ExpiresOn"];
-        else if (input.IssuedOn is { } iss && expires <= iss)
-            errors[nameof(input.ExpiresOn)] = T["E_ExpiresBeforeIssued"];
+        CheckPassportDates(errors, input.IssuedOn, input.ExpiresOn);
         var reason = input.Reason.Trim();
         if (reason.Length < 10)
             errors[nameof(input.Reason)] = T["E_CorrectionReason"];
@@ -199,14 +192,7 @@ public sealed class CustodyService(
         var errors = new Dictionary<string, string>();
         Require(errors, nameof(input.Number), input.Number, T["E_NewNumber"]);
         Require(errors, nameof(input.IssuingCountry), input.IssuingCountry, T["E_IssuingCountry"]);
-        if (input.IssuedOn is not { } issued)
-            errors[nameof(input.IssuedOn)] = T["E_IssuedOn"];
-        else if (issued > Today)
-            errors[nameof(input.IssuedOn)] = T["E_IssuedInFuture"];
-        if (input.ExpiresOn is not { } expires)
-            errors[nameof(input.ExpiresOn)] = T["E_ExpiresOn"];
-        else if (input.IssuedOn is { } iss && expires <= iss)
-            errors[nameof(input.ExpiresOn)] = T["E_ExpiresBeforeIssued"];
+        CheckPassportDates(errors, input.IssuedOn, input.ExpiresOn);
         var at = clock.GetUtcNow();
 
         Guid successorId = default;
@@ -369,6 +355,19 @@ public sealed class CustodyService(
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>A passport's issue and expiry dates as typed off the passport (a new one, or a correction).</summary>
+    private void CheckPassportDates(Dictionary<string, string> errors, DateOnly? issuedOn, DateOnly? expiresOn)
+    {
+        if (issuedOn is not { } issued)
+            errors[nameof(ReplaceInput.IssuedOn)] = T["E_IssuedOn"];
+        else if (issued > Today)
+            errors[nameof(ReplaceInput.IssuedOn)] = T["E_IssuedInFuture"];
+        if (expiresOn is not { } expires)
+            errors[nameof(ReplaceInput.ExpiresOn)] = T["E_ExpiresOn"];
+        else if (issuedOn is { } iss && expires <= iss)
+            errors[nameof(ReplaceInput.ExpiresOn)] = T["E_ExpiresBeforeIssued"];
+    }
 
     private static void Require(Dictionary<string, string> errors, string field, string? value, string message)
     {
