@@ -179,7 +179,7 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
             // A checkpoint states the chain's head; recording it in the chain would move the head it states.
             // Data Protection's key ring and the once-only notification keys are the app's own bookkeeping (the key
             // ring holds key material, which has no place in a trail people read).
-            if (entry.Entity is SearchDocument or SearchText or AuditCheckpoint || !IsAudited(entry.Metadata.ClrType) && entry.Entity is not AuditEntry)
+            if (entry.Entity is not AuditEntry && !IsAudited(entry.Metadata.ClrType))
                 continue;
             if (entry.Entity is AuditEntry pending)
             {

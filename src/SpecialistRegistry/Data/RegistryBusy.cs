@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SpecialistRegistry.Domain;
@@ -27,8 +26,6 @@ internal static class RegistryBusy
                 return true;
             if (x is PostgresException pg && pg.SqlState == PostgresLockNotAvailable)
                 return true;
-            if (x is DbException && x.InnerException is null)
-                return false;
         }
         return false;
     }

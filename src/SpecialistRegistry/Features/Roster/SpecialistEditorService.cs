@@ -292,8 +292,8 @@ public sealed class SpecialistEditorService(
     {
         foreach (var pf in f.Passports)
         {
-            var number = string.IsNullOrWhiteSpace(pf.Number) || (pf.Id is not null && protector.LookupHash(pf.Number) == s.Passports.Single(p => p.Id == pf.Id).Number.LookupHash)
-                ? SensitiveValue.Empty : protector.Protect(pf.Number);
+            // The same number typed again keeps its stored ciphertext (UpdateDetails compares look-up hashes).
+            var number = string.IsNullOrWhiteSpace(pf.Number) ? SensitiveValue.Empty : protector.Protect(pf.Number);
             var (country, issued, expires) = (Countries.Canonical(pf.IssuingCountry), SpecialistFormMapping.ToDate(pf.IssuedOn), SpecialistFormMapping.ToDate(pf.ExpiresOn));
             var passport = pf.Id is { } pid ? s.Passports.Single(p => p.Id == pid) : null;
             if (passport is null)
