@@ -37,6 +37,7 @@ internal static class HeaderMap
     {
         error = null;
         int[]? sourceOf = null;
+        var mapped = Array.Empty<bool>();
         var language = RosterLanguage.English;
         var data = new List<RawRow>();
         foreach (var row in rows)
@@ -48,6 +49,9 @@ internal static class HeaderMap
                 sourceOf = Match(shown, columns, row.Cells, text, out language, out error);
                 if (sourceOf is null)
                     return null;
+                mapped = new bool[sourceOf.Max() + 1];
+                foreach (var s in sourceOf)
+                    mapped[s] = true;
                 continue;
             }
             if (data.Count == maxRows)
@@ -57,7 +61,7 @@ internal static class HeaderMap
                     : text["TooManyRowsSheet", shown, maxRows];
                 return null;
             }
-            data.Add(Arrange(row, sourceOf));
+            data.Add(Arrange(row, sourceOf, mapped));
         }
         if (sourceOf is null)
         {
@@ -107,7 +111,8 @@ internal static class HeaderMap
         return null;
     }
 
-    private static RawRow Arrange(SourceRow row, int[] sourceOf)
+    /// <param name="mapped">For each source column, whether a roster column reads it; the rest are counted as cells beyond the header.</param>
+    private static RawRow Arrange(SourceRow row, int[] sourceOf, bool[] mapped)
     {
         var cells = new string[sourceOf.Length];
         ulong numeric = 0;
@@ -121,7 +126,7 @@ internal static class HeaderMap
         var beyond = 0;
         for (var s = 0; s < row.Cells.Length; s++)
         {
-            if (Array.IndexOf(sourceOf, s) < 0 && !string.IsNullOrWhiteSpace(row.Cells[s]))
+            if ((s >= mapped.Length || !mapped[s]) && !string.IsNullOrWhiteSpace(row.Cells[s]))
                 beyond++;
         }
         return new RawRow(row.Row, cells, numeric, beyond);
