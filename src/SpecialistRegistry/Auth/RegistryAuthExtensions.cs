@@ -8,8 +8,11 @@ namespace SpecialistRegistry.Auth;
 
 public static class RegistryAuthExtensions
 {
-    /// <summary>How soon a disabled user's open session, or a changed role or firm, takes effect.</summary>
-    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often open circuits recheck the user and the cookie its security stamp: half the minute the README
+    /// promises, so a slow check still keeps it. A disabled account is refused on its next request regardless (SessionCookie).
+    /// </summary>
+    public static readonly TimeSpan RevalidationInterval = TimeSpan.FromSeconds(30);
 
     public static IServiceCollection AddRegistryAuth(this IServiceCollection services)
     {

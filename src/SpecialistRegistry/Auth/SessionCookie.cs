@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace SpecialistRegistry.Auth;
 
@@ -15,14 +16,29 @@ internal static class SessionCookie
     /// <summary>The session id in the cookie's properties, which survive sliding renewals and refreshed sign-ins.</summary>
     public const string SessionItem = ".registry.session";
 
+    /// <summary>The sign-in page's query parameter saying why the user was signed out (idle, disabled, ended).</summary>
+    public const string SignedOutQuery = "signedOut";
+
+    private const string SignedOutItem = "registry.signedOut";
+
     public static void Attach(CookieAuthenticationOptions options)
     {
         var stampCheck = options.Events.OnValidatePrincipal;
         options.Events.OnSigningIn = StartSessionAsync;
+        var redirectToLogin = options.Events.OnRedirectToLogin;
+        options.Events.OnRedirectToLogin = context =>
+        {
+            // Say on the sign-in page why the session ended (the cookie is gone by then).
+            if (context.HttpContext.Items[SignedOutItem] is string reason)
+                context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, SignedOutQuery, reason);
+            return redirectToLogin(context);
+        };
         options.Events.OnValidatePrincipal = async context =>
         {
-            if (!await IsLiveAsync(context))
+            var state = await StateAsync(context);
+            if (state != SessionState.Active)
             {
+                context.HttpContext.Items[SignedOutItem] = SignedOutReason(state);
                 var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
                 Logger(context.HttpContext).SessionRefused(userId, context.HttpContext.Address());
                 context.RejectPrincipal();
@@ -52,15 +68,21 @@ internal static class SessionCookie
         identity.AddClaim(new Claim(RegistryClaims.SessionId, sessionId));
     }
 
-    private static async Task<bool> IsLiveAsync(CookieValidatePrincipalContext context)
+    private static async Task<SessionState> StateAsync(CookieValidatePrincipalContext context)
     {
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         // A cookie from before sessions were recorded names none: it is refused, and its holder signs in again.
         if (userId is null || !context.Properties.Items.TryGetValue(SessionItem, out var sessionId) || sessionId is null)
-            return false;
+            return SessionState.Ended;
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-        return await sessions.IsActiveAsync(userId, sessionId, context.HttpContext.RequestAborted);
+        return await sessions.StateAsync(userId, sessionId, context.HttpContext.RequestAborted);
     }
+
+    /// <summary>The sign-in page's <c>signedOut</c> value for a session that is no longer active.</summary>
+    public static string SignedOutReason(SessionState state) => state == SessionState.AccountDisabled ? "disabled" : "ended";
+
+    /// <summary>Why this request's cookie was refused, for the sign-in page served by the same request.</summary>
+    public static string? SignedOutReason(HttpContext http) => http.Items[SignedOutItem] as string;
 
     /// <summary>Keeps the session claim when the security-stamp check rebuilds the principal from the database.</summary>
     public static Task KeepSessionClaim(SecurityStampRefreshingPrincipalContext context)

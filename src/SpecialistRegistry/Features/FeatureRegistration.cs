@@ -45,6 +45,7 @@ public static class FeatureRegistration
         services.AddOptions<CustodyOptions>().BindConfiguration(CustodyOptions.Section);
         services.AddScoped<CustodyService>();
         services.AddScoped<CustodyQueries>();
+        services.AddScoped<PublicReceiptCheck>();
         services.AddScoped<OverdueWorkList>();
         services.AddSingleton<IMailSender, PickupFolderMailSender>();
         services.AddSingleton<OverdueReminderJob>();

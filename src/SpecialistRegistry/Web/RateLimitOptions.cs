@@ -21,6 +21,9 @@ public sealed class RateLimitOptions
     /// <summary>Custody and filing receipt checks per user.</summary>
     public RateLimitRule ReceiptCheck { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>Receipt checks without signing in (a scanned QR code), per IP address: tighter, as nobody is accountable.</summary>
+    public RateLimitRule PublicReceiptCheck { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
     /// <summary>File downloads (roster, search results, filings) per user.</summary>
     public RateLimitRule Export { get; set; } = new() { PermitLimit = 30, WindowSeconds = 600 };
 
@@ -33,6 +36,7 @@ public sealed class RateLimitOptions
         ThrottledAction.TwoFactor => TwoFactor,
         ThrottledAction.RecoveryCode => RecoveryCode,
         ThrottledAction.ReceiptCheck => ReceiptCheck,
+        ThrottledAction.PublicReceiptCheck => PublicReceiptCheck,
         ThrottledAction.Export => Export,
         ThrottledAction.Reveal => Reveal,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
@@ -58,6 +62,7 @@ public enum ThrottledAction
     ReceiptCheck,
     Export,
     Reveal,
+    PublicReceiptCheck,
 }
 
 /// <summary>Policy names for <c>[EnableRateLimiting(...)]</c> and <c>RequireRateLimiting(...)</c>.</summary>
@@ -67,4 +72,5 @@ public static class RateLimitPolicies
     public const string TwoFactor = nameof(ThrottledAction.TwoFactor);
     public const string RecoveryCode = nameof(ThrottledAction.RecoveryCode);
     public const string Export = nameof(ThrottledAction.Export);
+    public const string PublicReceiptCheck = nameof(ThrottledAction.PublicReceiptCheck);
 }

@@ -24,6 +24,8 @@ public static class RegistryRateLimiting
             AddPolicy(o, ThrottledAction.TwoFactor, postsOnly: true);
             AddPolicy(o, ThrottledAction.RecoveryCode, postsOnly: true);
             AddPolicy(o, ThrottledAction.Export, postsOnly: false);
+            // The public receipt check answers a GET (the QR code is a link): every load with a number counts.
+            AddPolicy(o, ThrottledAction.PublicReceiptCheck, postsOnly: false);
         });
         return services;
     }

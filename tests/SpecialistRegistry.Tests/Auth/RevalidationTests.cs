@@ -16,9 +16,10 @@ namespace SpecialistRegistry.Tests.Auth;
 public sealed class RevalidationTests
 {
     [Fact]
-    public void Circuits_recheck_the_user_at_least_every_minute()
+    public void Circuits_recheck_the_user_with_margin_inside_the_minute_the_README_promises()
     {
-        Assert.True(RegistryAuthExtensions.RevalidationInterval <= TimeSpan.FromMinutes(1));
+        // Half the minute: a check that starts just after a disable, plus a slow database, still lands inside it.
+        Assert.True(RegistryAuthExtensions.RevalidationInterval <= TimeSpan.FromSeconds(30));
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class RoleMatrixTests(RegistryWebFactory factory)
         ["/filings/{Id:guid}"] = [Roles.FirmHR],
         ["/filings/{Id:guid}/receipt"] = [Roles.FirmHR, Roles.Regulator],
         ["/filings/receipts/check"] = SignedIn,
+        ["/receipts/verify"] = Everyone,
         ["/filings/review"] = [Roles.Regulator],
         ["/filings/not-filed"] = [Roles.Regulator],
         ["/filings/review/{Id:guid}"] = [Roles.Regulator],

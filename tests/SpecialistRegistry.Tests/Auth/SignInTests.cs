@@ -79,6 +79,49 @@ public sealed class SignInTests(RegistryWebFactory factory)
     }
 
     [Fact]
+    public async Task A_disabled_users_next_request_is_refused_at_once_and_the_sign_in_page_says_why()
+    {
+        var email = NewEmail("disabled-now");
+        await factory.CreateUserAsync(email, Password, Roles.Regulator);
+        using var client = await factory.SignedInClientAsync(email, Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        await factory.UpdateUserAsync(email, async (users, user) =>
+        {
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+        });
+
+        // No waiting for the security-stamp interval: the session check reads the disabled flag on every request.
+        var response = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var login = response.Headers.Location!.OriginalString;
+        Assert.Contains("/Account/Login", login);
+        Assert.Contains("signedOut=disabled", login);
+        Assert.Contains("signed out because your account has been disabled", await client.GetStringAsync(login));
+    }
+
+    [Fact]
+    public async Task An_open_page_sent_to_sign_in_by_its_circuit_learns_the_account_was_disabled()
+    {
+        var email = NewEmail("disabled-circuit");
+        await factory.CreateUserAsync(email, Password, Roles.Regulator);
+        using var client = await factory.SignedInClientAsync(email, Password);
+        await factory.UpdateUserAsync(email, async (users, user) =>
+        {
+            user.IsDisabled = true;
+            await users.UpdateAsync(user);
+        });
+
+        // The circuit's RedirectToLogin loads the sign-in page itself, with the refused cookie still attached.
+        var page = await client.GetStringAsync("/Account/Login?returnUrl=%2Fsearch");
+
+        Assert.Contains("signed out because your account has been disabled", page);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_temporary_password_must_be_changed_before_any_page_opens()
     {
         var email = NewEmail("temporary");

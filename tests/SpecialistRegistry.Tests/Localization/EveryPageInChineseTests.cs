@@ -168,7 +168,7 @@ public sealed partial class EveryPageInChineseTests(RegistryWebFactory factory)
         // A chart shortens a long firm name to its first 21 characters; brands are written in Latin letters in Chinese too.
         return [.. texts.Where(t => t.Length >= 3).Concat(texts.Where(t => t.Length > 22).Select(t => t[..21])).Concat(HtmlText.LatinNames).Concat(TechnicalNames).Concat(ExampleCodes)
             // The receipt prints the address where it is checked.
-            .Append(new Uri(factory.Server.BaseAddress, "filings/receipts/check").ToString())];
+            .Append(new Uri(factory.Server.BaseAddress, SpecialistRegistry.Components.Shared.ReceiptQr.FilingCheckPath).ToString())];
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

@@ -12,6 +12,7 @@ public sealed class RateLimitedWebFactory : WebApplicationFactory<Program>
     public const int SignInLimit = 3;
     public const int CodeLimit = 2;
     public const int ExportLimit = 2;
+    public const int PublicCheckLimit = 3;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("registry-ratelimit-").FullName;
 
@@ -28,6 +29,8 @@ public sealed class RateLimitedWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Registry:RateLimits:RecoveryCode:WindowSeconds", "600");
         builder.UseSetting("Registry:RateLimits:Export:PermitLimit", ExportLimit.ToString());
         builder.UseSetting("Registry:RateLimits:Export:WindowSeconds", "600");
+        builder.UseSetting("Registry:RateLimits:PublicReceiptCheck:PermitLimit", PublicCheckLimit.ToString());
+        builder.UseSetting("Registry:RateLimits:PublicReceiptCheck:WindowSeconds", "600");
     }
 
     public HttpClient CreateBrowserlessClient() =>

@@ -8,8 +8,9 @@ namespace SpecialistRegistry.Components.Shared;
 /// </summary>
 public static class ReceiptQr
 {
-    public const string CustodyCheckPath = "custody/receipts/check";
-    public const string FilingCheckPath = "filings/receipts/check";
+    // Both kinds open the public check (no sign-in: the holder is usually not a portal user); the number tells them apart.
+    public const string CustodyCheckPath = "receipts/verify";
+    public const string FilingCheckPath = "receipts/verify";
 
     public static string Payload(string baseUri, string checkPath, string receiptNumber, string verificationCode) =>
         $"{baseUri.TrimEnd('/')}/{checkPath}?number={Uri.EscapeDataString(receiptNumber)}&code={Uri.EscapeDataString(verificationCode)}";

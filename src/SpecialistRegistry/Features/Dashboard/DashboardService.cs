@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Custody;
 using SpecialistRegistry.Features.Search.Memory;
 
 namespace SpecialistRegistry.Features.Dashboard;
@@ -64,7 +65,7 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
 
         var (byFirm, heldByFirm) = await StaffByFirmAsync(db, ct);
 
-        var overdue = db.Passports.AsNoTracking().Where(p => p.CustodyStatus == CustodyStatus.Released && p.DueBackOn < today);
+        var overdue = OverduePassports.Among(db.Passports.AsNoTracking(), today);
         var overdueByDate = await overdue.GroupBy(p => p.DueBackOn).Select(g => new { DueBackOn = g.Key, Count = g.Count() }).ToListAsync(ct);
         var overdueByFirm = await overdue.GroupBy(p => p.Specialist!.FirmId).Select(g => new { FirmId = g.Key, Count = g.Count() }).ToListAsync(ct);
 

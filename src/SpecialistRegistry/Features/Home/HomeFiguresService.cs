@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Custody;
 
 namespace SpecialistRegistry.Features.Home;
 
@@ -97,7 +98,7 @@ public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, 
             byRole);
     }
 
-    /// <summary>Custody status of the current passport of every current specialist in view.</summary>
+    /// <summary>Custody status of the current passport of every current specialist in view; overdue by <see cref="OverduePassports"/>.</summary>
     private async Task<CustodyCounts> CustodyAsync(RegistryDb db, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -105,7 +106,8 @@ public sealed class HomeFiguresService(IDbContextFactory<RegistryDb> dbFactory, 
         var byStatus = await passports.GroupBy(p => p.CustodyStatus)
             .Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Status, x => x.Count, ct);
-        var overdue = await passports.CountAsync(p => p.CustodyStatus == CustodyStatus.Released && p.DueBackOn < today, ct);
+        // Overdue as everywhere else (leavers' passports still out included), not only current staff's.
+        var overdue = await OverduePassports.Among(db.Passports, today).CountAsync(ct);
         var withPassport = await passports.Select(p => p.SpecialistId).Distinct().CountAsync(ct);
         var currentSpecialists = await db.Specialists.CountAsync(s => s.Status == EmploymentStatus.Current, ct);
         return new CustodyCounts(

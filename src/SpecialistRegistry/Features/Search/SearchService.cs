@@ -53,7 +53,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
             .Skip((page - 1) * size).Take(size).ToListAsync(ct);
         // An exact number has a handful of holders, all on the first page: counting them again would cost a round trip.
         var total = text.Exact && page == 1 && rows.Count < size ? rows.Count : await filtered.CountAsync(ct);
-        var facets = withFacets ? (await CountFacetsAsync(filtered, ct)).ToFacets() : null;
+        var facets = withFacets ? (await CountFacetsAsync(db, query, text, ct)).ToFacets() : null;
         return new SearchResult(rows, total, facets, text.Message, text.Exact);
     }
 
@@ -69,7 +69,7 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
         var text = await ReadTextAsync(db, query.Text, ct);
         if (await UsesMemoryAsync(db, ct))
             return AskMemory(query, text, 0, 0, true).Facets!.ToFacets();
-        return (await CountFacetsAsync(Filter(db, query, text), ct)).ToFacets();
+        return (await CountFacetsAsync(db, query, text, ct)).ToFacets();
     }
 
     /// <summary>Every row of the result, in the page's order, for an export; at most <see cref="MaxExportRows"/>.</summary>
@@ -288,6 +288,9 @@ public sealed partial class SearchService(IDbContextFactory<RegistryDb> dbFactor
     /// Counts per facet value within the current result, in SQL. Low-cardinality facets are counted together in
     /// one grouped scan and split in memory; firm, nationality and expertise need a grouping each.
     /// </summary>
+    private Task<FacetCounts> CountFacetsAsync(RegistryDb db, SearchQuery query, TextQuestion text, CancellationToken ct) =>
+        WidenedFacets.CountAsync(query, q => CountFacetsAsync(Filter(db, q, text), ct));
+
     private async Task<FacetCounts> CountFacetsAsync(IQueryable<SearchDocument> docs, CancellationToken ct)
     {
         var today = Today;

@@ -29,7 +29,7 @@ public sealed class ReceiptTests : IAsyncLifetime
         using var data = ReceiptQr.Encode(payload);
         var decoded = Decode(data);
 
-        Assert.Equal("https://registry.example/custody/receipts/check?number=CR-20261102-ABC123&code=7KQ2-M9XD-3HTR", decoded);
+        Assert.Equal("https://registry.example/receipts/verify?number=CR-20261102-ABC123&code=7KQ2-M9XD-3HTR", decoded);
         Assert.StartsWith("data:image/png;base64,iVBORw0KGgo", ReceiptQr.PngDataUri(payload));
     }
 

@@ -146,6 +146,10 @@ public sealed class MemorySearchAgreementTests(MemorySearchAgreementTests.Regist
         "sort=PassportExpiry&desc=true",
         "sort=PassportExpiry&desc=true&page=24",
         "desc=true&page=2&size=100",
+        // Several facets at once: each facet's own counts are taken without it, narrowed by the others.
+        "custody=Held&segment=PermanentMagnets&flags=Open",
+        "q=wang&custody=Overdue&custody=Lost&nationality=China&degree=Master",
+        "area=IonExchange&level=Advanced&expiring=180&flags=None&flags=Open",
     ];
 
     [Theory]

@@ -116,7 +116,8 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Equal(2, Count(all.Expiring, "90"));
 
         var magnets = (await SearchAsync(SearchUrl.Parse("/search?segment=PermanentMagnets"), facets: true)).Facets!;
-        Assert.Equal(0, Count(magnets.Segments, nameof(IndustrySegment.RareEarthSeparation)));
+        // The segment facet's own counts ignore the segment ticked, so another segment can be added.
+        Assert.Equal(2, Count(magnets.Segments, nameof(IndustrySegment.RareEarthSeparation)));
         Assert.Equal(1, Count(magnets.Custody, nameof(CustodyFacet.NotDeposited)));
         Assert.Equal(0, Count(magnets.Custody, nameof(CustodyFacet.Held)));
         Assert.Equal(1, Count(magnets.Nationalities, "Germany"));

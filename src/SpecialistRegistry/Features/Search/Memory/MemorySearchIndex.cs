@@ -161,7 +161,11 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
             var total = result.Count();
             var page = state.Orders.Page(result, total, q.Query.Sort, q.Query.Descending, q.Skip, q.Take);
             var rows = page.Select(id => c.Row(id, day)).ToList();
-            var facets = q.WithFacets ? CountFacets(state, q.Today, result, everyone) : null;
+            var facets = q.WithFacets
+                ? WidenedFacets.Count(q.Query, query => ReferenceEquals(query, q.Query)
+                    ? CountFacets(state, q.Today, result, everyone)
+                    : CountWithout(state, q with { Query = query }))
+                : null;
             return new MemoryAnswer(rows, total, facets);
         }
         finally
@@ -193,6 +197,15 @@ public sealed class MemorySearchIndex(IServiceScopeFactory scopes, ILogger<Memor
         {
             _lock.ExitReadLock();
         }
+    }
+
+    /// <summary>The counts over the result of a question with one facet taken away (see <see cref="WidenedFacets"/>).</summary>
+    private static FacetCounts CountWithout(State state, MemoryQuestion q)
+    {
+        var filter = new MemoryFilter(q.Query, state.Columns, q.Today);
+        var everyone = q.Only is null && q.Terms.Count == 0 && filter.IsEmpty;
+        using var result = everyone ? state.Columns.Alive.Copy() : Matching(state, q, filter);
+        return CountFacets(state, q.Today, result, everyone);
     }
 
     private static FacetCounts CountFacets(State state, DateOnly today, Bitset result, bool everyone)
