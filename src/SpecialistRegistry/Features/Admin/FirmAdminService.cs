@@ -18,9 +18,10 @@ public sealed record FirmForEdit(Guid Id, Guid Version, FirmInput Input);
 /// <summary>Firms as the Admin manages them. Every save is audited by the interceptor.</summary>
 public sealed class FirmAdminService(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser)
 {
-    public const string StaleMessage = "Someone else changed this firm while you were editing it. Reload to see their changes, then make yours again.";
-    public const string GoneMessage = "This firm no longer exists.";
-    public const string DuplicateCodeMessage = "Another firm is already registered with this credit code.";
+    // In the reader's language: the dialog compares a refusal with StaleMessage to offer a reload.
+    public static string StaleMessage => AdminText.Say("FirmStale");
+    public static string GoneMessage => AdminText.Say("FirmGone");
+    public static string DuplicateCodeMessage => AdminText.Say("FirmDuplicateCode");
 
     public async Task<GridPage<FirmRow>> ListAsync(FirmFilter filter, PageRequest page, CancellationToken ct = default)
     {
@@ -157,7 +158,7 @@ public sealed class FirmAdminService(IDbContextFactory<RegistryDb> dbFactory, Cu
     private void RequireAdmin()
     {
         if (!currentUser.Get().Principal.IsInRole(Roles.Admin))
-            throw new UnauthorizedAccessException("Only an Admin may manage firms.");
+            throw new UnauthorizedAccessException(AdminText.Say("OnlyAdminFirms"));
     }
 }
 

@@ -15,17 +15,17 @@ public sealed record FirmInput
     public string ContactEmail { get; set; } = "";
 
     /// <summary>The same rules run in the dialog (as the admin types) and in the service (before any save).</summary>
-    public static string? NameProblem(string? name) => Text(name, "the firm's name", 200, required: true);
-    public static string? RegionProblem(string? region) => Text(region, "the region", 100, required: true);
-    public static string? ContactNameProblem(string? name) => Text(name, "the contact's name", 100, required: false);
-    public static string? ContactPhoneProblem(string? phone) => Text(phone, "the phone number", 40, required: false);
+    public static string? NameProblem(string? name) => Text(name, "FirmNameRequired", "FirmNameTooLong", 200);
+    public static string? RegionProblem(string? region) => Text(region, "RegionRequired", "RegionTooLong", 100);
+    public static string? ContactNameProblem(string? name) => Text(name, null, "ContactNameTooLong", 100);
+    public static string? ContactPhoneProblem(string? phone) => Text(phone, null, "ContactPhoneTooLong", 40);
 
     public static string? ContactEmailProblem(string? email)
     {
         if (string.IsNullOrWhiteSpace(email))
             return null;
-        return Text(email, "the e-mail address", 256, required: false)
-            ?? (new EmailAddressAttribute().IsValid(email.Trim()) ? null : "Enter an e-mail address such as hr@firm.example.cn.");
+        return Text(email, null, "ContactEmailTooLong", 256)
+            ?? (new EmailAddressAttribute().IsValid(email.Trim()) ? null : AdminText.Say("FirmEmailInvalid"));
     }
 
     /// <summary>The first problem, with the field it belongs to; null when the input can be saved.</summary>
@@ -46,7 +46,7 @@ public sealed record FirmInput
                 return (field, message);
         }
         if (!Enum.IsDefined(Segment))
-            return (nameof(Segment), "Choose the firm's industry segment.");
+            return (nameof(Segment), AdminText.Say("SegmentRequired"));
         return null;
     }
 
@@ -78,23 +78,18 @@ public sealed record FirmInput
         f.ContactEmail = ContactEmail;
     }
 
-    private static string? Text(string? value, string what, int maxLength, bool required)
+    /// <summary>A missing value (when <paramref name="requiredKey"/> is given) or a too long one, in the reader's language.</summary>
+    private static string? Text(string? value, string? requiredKey, string tooLongKey, int maxLength)
     {
         var v = value?.Trim() ?? "";
-        if (required && v.Length == 0)
-            return $"Enter {what}.";
-        return v.Length > maxLength ? $"Keep {what} to {maxLength} characters." : null;
+        if (requiredKey is not null && v.Length == 0)
+            return AdminText.Say(requiredKey);
+        return v.Length > maxLength ? AdminText.Say(tooLongKey, maxLength) : null;
     }
 }
 
 public static class IndustrySegments
 {
-    public static string Describe(IndustrySegment segment) => segment switch
-    {
-        IndustrySegment.RareEarthMining => "Rare-earth mining",
-        IndustrySegment.RareEarthSeparation => "Rare-earth separation",
-        IndustrySegment.MetalAndAlloy => "Metal and alloy",
-        IndustrySegment.PermanentMagnets => "Permanent magnets",
-        _ => segment.ToString(),
-    };
+    // The labels live once, in Domain/EnumText*.resx, like every other enumeration's.
+    public static string Describe(IndustrySegment segment) => EnumText.Of(segment);
 }

@@ -34,10 +34,11 @@ public sealed record CreatedUser(string Id, string TemporaryPassword);
 public sealed class UserAdminService(
     IServiceScopeFactory scopes, IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
-    public const string StaleMessage = "Someone else changed this account while you were editing it. Reload to see their changes, then make yours again.";
-    public const string GoneMessage = "This account no longer exists.";
-    public const string DuplicateEmailMessage = "An account with this e-mail address already exists.";
-    public const string NoSuchFirmMessage = "That firm no longer exists; choose another.";
+    // In the reader's language: the dialog compares a refusal with StaleMessage to offer a reload.
+    public static string StaleMessage => AdminText.Say("UserStale");
+    public static string GoneMessage => AdminText.Say("UserGone");
+    public static string DuplicateEmailMessage => AdminText.Say("DuplicateEmail");
+    public static string NoSuchFirmMessage => AdminText.Say("NoSuchFirm");
 
     public async Task<GridPage<UserRow>> ListAsync(UserFilter filter, PageRequest page, CancellationToken ct = default)
     {
@@ -162,7 +163,7 @@ public sealed class UserAdminService(
             var roleChanged = oldRole != input.Role;
             var firmChanged = user.FirmId != input.FirmId;
             if (roleChanged && user.Id == currentUser.Get().Id)
-                return AdminResult<Done>.Fail("You cannot change your own role; ask another Admin.", nameof(UserInput.Role));
+                return AdminResult<Done>.Fail(AdminText.Say("OwnRoleAskAnother"), nameof(UserInput.Role));
             if (firmChanged && input.FirmId is { } firmId && !await FirmExistsAsync(db, firmId, ct))
                 return AdminResult<Done>.Fail(NoSuchFirmMessage, nameof(UserInput.FirmId));
 
@@ -192,7 +193,7 @@ public sealed class UserAdminService(
         WithUserManagerAsync(async (users, _) =>
         {
             if (disabled && id == currentUser.Get().Id)
-                return AdminResult<Done>.Fail("You cannot disable your own account.");
+                return AdminResult<Done>.Fail(AdminText.Say("CannotDisableSelf"));
             var user = await users.FindByIdAsync(id);
             if (user is null)
                 return AdminResult<Done>.Fail(GoneMessage);
@@ -211,7 +212,7 @@ public sealed class UserAdminService(
         WithUserManagerAsync(async (users, _) =>
         {
             if (id == currentUser.Get().Id)
-                return AdminResult<string>.Fail("Change your own password under My account.");
+                return AdminResult<string>.Fail(AdminText.Say("ChangeOwnPassword"));
             var user = await users.FindByIdAsync(id);
             if (user is null)
                 return AdminResult<string>.Fail(GoneMessage);
@@ -269,13 +270,14 @@ public sealed class UserAdminService(
         if (errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             return AdminResult<T>.Fail(DuplicateEmailMessage, nameof(UserInput.Email));
         if (errors.Any(e => e.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)))
-            return AdminResult<T>.Fail(string.Join(" ", errors.Select(e => e.Description)), nameof(UserInput.Email));
-        return AdminResult<T>.Fail(string.Join(" ", errors.Select(e => e.Description)));
+            return AdminResult<T>.Fail(AdminText.Say("InvalidEmailIdentity"), nameof(UserInput.Email));
+        // Identity's own descriptions are English; the sentence around them says what failed in the reader's language.
+        return AdminResult<T>.Fail(AdminText.Say("IdentityRefused", string.Join(" ", errors.Select(e => e.Description))));
     }
 
     private void RequireAdmin()
     {
         if (!currentUser.Get().Principal.IsInRole(Roles.Admin))
-            throw new UnauthorizedAccessException("Only an Admin may manage user accounts.");
+            throw new UnauthorizedAccessException(AdminText.Say("OnlyAdminUsers"));
     }
 }

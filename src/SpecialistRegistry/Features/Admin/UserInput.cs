@@ -18,28 +18,28 @@ public sealed record UserInput
     {
         var v = name?.Trim() ?? "";
         if (v.Length == 0)
-            return "Enter the person's name as colleagues know it.";
-        return v.Length > 100 ? "Keep the name to 100 characters." : null;
+            return AdminText.Say("DisplayNameRequired");
+        return v.Length > 100 ? AdminText.Say("DisplayNameTooLong", 100) : null;
     }
 
     public static string? EmailProblem(string? email)
     {
         var v = email?.Trim() ?? "";
         if (v.Length == 0)
-            return "Enter the e-mail address the person signs in with.";
+            return AdminText.Say("EmailRequired");
         if (v.Length > 256)
-            return "Keep the e-mail address to 256 characters.";
-        return new EmailAddressAttribute().IsValid(v) ? null : "Enter an e-mail address such as li.na@firm.example.cn.";
+            return AdminText.Say("EmailTooLong", 256);
+        return new EmailAddressAttribute().IsValid(v) ? null : AdminText.Say("UserEmailInvalid");
     }
 
     public static string? RoleProblem(string? role) =>
-        role is not null && Roles.All.Contains(role) ? null : "Choose a role.";
+        role is not null && Roles.All.Contains(role) ? null : AdminText.Say("RoleRequired");
 
     /// <summary>A Firm HR account works for exactly one firm; no other role belongs to a firm.</summary>
     public static string? FirmProblem(string? role, Guid? firmId) => (role, firmId) switch
     {
-        (Roles.FirmHR, null) => "A Firm HR account needs the firm it works for.",
-        (not Roles.FirmHR, not null) => $"Only Firm HR accounts belong to a firm; clear the firm for a {Roles.Describe(role ?? "")} account.",
+        (Roles.FirmHR, null) => AdminText.Say("FirmRequiredForHR"),
+        (not Roles.FirmHR, not null) => AdminText.Say("FirmOnlyForHR", Roles.Describe(role ?? "")),
         _ => null,
     };
 

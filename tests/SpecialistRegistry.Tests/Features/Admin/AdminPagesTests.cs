@@ -1,9 +1,12 @@
+using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using SpecialistRegistry.Auth;
+using SpecialistRegistry.Domain;
+using SpecialistRegistry.Localization;
 using SpecialistRegistry.Features.Admin;
 using SpecialistRegistry.Tests.Infrastructure;
 using static SpecialistRegistry.Tests.Features.Admin.AdminTestData;
@@ -33,6 +36,7 @@ public sealed class AdminPagesTests : IAsyncLifetime
 
         _ui.JSInterop.Mode = JSRuntimeMode.Loose;
         _ui.Services.AddMudServices();
+        _ui.Services.AddLocalization();
         // The page's services act in the Admin's scope of the test app, as they would in the Admin's circuit.
         _ui.Services.AddSingleton(firms);
         _ui.Services.AddSingleton(users);
@@ -113,6 +117,61 @@ public sealed class AdminPagesTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.Contains("shown only this once", page.Markup));
         var password = page.Find("input[data-testid=temporary-password]").GetAttribute("value");
         Assert.True(password?.Length >= 12);
+    }
+
+    [Fact]
+    public void Firms_page_reads_in_Chinese_for_a_Chinese_admin()
+    {
+        using var _ = CultureScope.Use(CultureInfo.GetCultureInfo("zh-CN"));
+        var page = RenderPage<FirmsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Baotou Northern Rare Earth", page.Markup));
+
+        Assert.Equal("新增企业", page.Find("[data-testid=new-firm]").TextContent.Trim());
+        Assert.Contains("在职专家", page.Markup);
+        Assert.Contains("永磁材料", page.Markup);
+        Assert.DoesNotContain("Permanent magnets", page.Markup);
+        Assert.Equal(2, page.FindAll("button[aria-label^='编辑']").Count);
+    }
+
+    [Fact]
+    public void A_refused_credit_code_is_explained_in_Chinese()
+    {
+        using var _ = CultureScope.Use(CultureInfo.GetCultureInfo("zh-CN"));
+        var page = RenderPage<FirmsPage>();
+        page.WaitForAssertion(() => Assert.Contains("Baotou Northern Rare Earth", page.Markup));
+
+        page.Find("[data-testid=new-firm]").Click();
+        page.WaitForAssertion(() => Assert.Contains("统一社会信用代码", page.Markup));
+        page.Find("input[data-testid=firm-name]").Input("Copycat Metals");
+        page.Find("input[data-testid=firm-credit-code]").Input(BaotouCode);
+        page.Find("input[data-testid=firm-region]").Change("内蒙古");
+        page.Find("[data-testid=save-firm]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("已有其他企业以该信用代码登记。", page.Markup));
+    }
+
+    [Fact]
+    public void Users_page_shows_status_and_actions_in_Chinese()
+    {
+        using var _ = CultureScope.Use(CultureInfo.GetCultureInfo("zh-CN"));
+        var page = RenderPage<UsersPage>();
+        page.WaitForAssertion(() => Assert.Contains("Li Na", page.Markup));
+
+        Assert.Equal("新建账户", page.Find("[data-testid=new-user]").TextContent.Trim());
+        Assert.Contains("已停用", page.Markup);
+        Assert.Contains("须修改密码", page.Markup);
+        Assert.Single(page.FindAll("button[aria-label='重置Li Na的密码']"));
+        Assert.DoesNotContain("Must change password", page.Markup);
+    }
+
+    [Fact]
+    public void The_temporary_password_notice_shows_the_name_as_text_not_markup()
+    {
+        var notice = _ui.Render<TemporaryPasswordNotice>(p => p
+            .Add(n => n.Password, "kT7m-Xq4r-9HbW-c2Ns").Add(n => n.Name, "<em>Li</em>").Add(n => n.Email, "li@x.example.cn"));
+
+        Assert.Contains("<strong>&lt;em&gt;Li&lt;/em&gt;</strong>", notice.Markup);
+        Assert.Empty(notice.FindAll("em"));
     }
 
     private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderPage<TPage>() where TPage : IComponent =>
