@@ -73,6 +73,12 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock, IOptions<Re
                     happenings.Add(new(trip.SpecialistId, NotificationKind.TravelApproved, name =>
                         NotificationText.Get("TravelApproved", name, Destination(trip), trip.ApprovalNumber, trip.ApprovedDepartureOn, trip.ApprovedReturnOn)));
                     break;
+                case TravelRequest trip when entry.State == EntityState.Modified && trip.Status == TravelStatus.NotReturned
+                                             && entry.Property(nameof(TravelRequest.Status)) is { IsModified: true } closedStatus
+                                             && !Equals(closedStatus.OriginalValue, closedStatus.CurrentValue):
+                    happenings.Add(new(trip.SpecialistId, NotificationKind.TravelNotReturned, name =>
+                        NotificationText.Get("TravelNotReturned", name, Destination(trip), trip.ApprovalNumber)));
+                    break;
                 case Flag flag when entry.State == EntityState.Added:
                     happenings.Add(new(flag.SpecialistId, NotificationKind.FlagChanged, name =>
                         NotificationText.Get($"FlagRaised_{flag.Severity}", name, FlagText.Of(flag.Reason))));

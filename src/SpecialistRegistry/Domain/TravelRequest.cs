@@ -12,7 +12,8 @@ public enum TravelPurpose
 
 /// <summary>
 /// Pending → InformationRequested ↔ (answered) Pending → Approved | Denied | Withdrawn;
-/// Approved → Released (by one custody release) → Returned, or Approved → Expired when never collected.
+/// Approved → Released (by one custody release) → Returned (or NotReturned when the passport is reported lost or
+/// retired while out), or Approved → Expired when never collected.
 /// </summary>
 public enum TravelStatus
 {
@@ -24,6 +25,8 @@ public enum TravelStatus
     Released,
     Returned,
     Expired,
+    /// <summary>Closed without a return: the passport was reported lost or retired while released for the trip.</summary>
+    NotReturned,
 }
 
 /// <summary>What HR asks for. The same shape is kept as the request's details and amended on a resubmission.</summary>
@@ -205,6 +208,21 @@ public sealed class TravelRequest
     }
 
     /// <summary>
+    /// The person left the firm: a request not yet decided, or approved but not yet collected, can no longer be
+    /// used, so it is withdrawn with <paramref name="reason"/> (the one way an approved trip becomes withdrawn).
+    /// A trip under way is left alone: its passport must still come back. True when the request was withdrawn.
+    /// </summary>
+    public bool WithdrawBecausePersonLeft(string reason, DateTimeOffset at)
+    {
+        if (Status is not (TravelStatus.Pending or TravelStatus.InformationRequested or TravelStatus.Approved))
+            return false;
+        WithdrawnAt = at;
+        WithdrawalReason = Clean(reason);
+        Status = TravelStatus.Withdrawn;
+        return true;
+    }
+
+    /// <summary>
     /// The days on which the passport may be collected: from <see cref="TravelRules.ReleaseLeadDays"/> before the
     /// approved departure until the approved return, and never later than <see cref="TravelRules.ExpireAfterDays"/>
     /// after the approved departure. Only for an approved trip.
@@ -224,7 +242,7 @@ public sealed class TravelRequest
         {
             case TravelStatus.Approved:
                 break;
-            case TravelStatus.Released or TravelStatus.Returned:
+            case TravelStatus.Released or TravelStatus.Returned or TravelStatus.NotReturned:
                 throw new DomainException(DomainText.Get("Travel_AlreadyUsed", ApprovalNumber));
             case TravelStatus.Expired:
                 throw new DomainException(DomainText.Get("Travel_ApprovalExpired", ApprovalNumber));
@@ -261,6 +279,17 @@ public sealed class TravelRequest
         ReturnedAt = at;
         LateByDays = Math.Max(0, lateByDays);
         Status = TravelStatus.Returned;
+    }
+
+    /// <summary>
+    /// The passport was reported lost or retired while released for this trip: it will never come back, so the trip
+    /// closes as not returned instead of staying "abroad" for ever. <paramref name="closingEventId"/> is that custody entry.
+    /// </summary>
+    public void CloseNotReturned(Guid closingEventId)
+    {
+        Require(TravelStatus.NotReturned);
+        ReturnEventId = closingEventId;
+        Status = TravelStatus.NotReturned;
     }
 
     /// <summary>An approved trip whose window passed without a release.</summary>
@@ -320,7 +349,7 @@ public sealed class TravelRequest
         TravelStatus.Approved or TravelStatus.Denied => [TravelStatus.Pending],
         TravelStatus.Withdrawn => [TravelStatus.Pending, TravelStatus.InformationRequested],
         TravelStatus.Released or TravelStatus.Expired => [TravelStatus.Approved],
-        TravelStatus.Returned => [TravelStatus.Released],
+        TravelStatus.Returned or TravelStatus.NotReturned => [TravelStatus.Released],
         _ => [],
     };
 
@@ -356,6 +385,7 @@ public static class TravelText
         TravelStatus.Returned when lateByDays is > 0 => DomainText.Get("Travel_ReturnedLate", lateByDays),
         TravelStatus.Returned => DomainText.Get("Travel_ReturnedOnTime"),
         TravelStatus.Expired => DomainText.Get("Travel_NotCollected"),
+        TravelStatus.NotReturned => DomainText.Get("Travel_NotReturned"),
         TravelStatus.Released => DomainText.Get("Travel_Abroad"),
         _ => Of(status),
     };

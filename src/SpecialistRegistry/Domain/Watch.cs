@@ -29,6 +29,7 @@ public enum NotificationKind
     FilingDueSoon,
     FilingOverdue,
     DisclosureLimitPassed,
+    TravelNotReturned,
 }
 
 public sealed class Notification

@@ -456,6 +456,7 @@ public sealed class DemoData(
         new(TravelStatus.InformationRequested, 8, 21, 7, "Toronto", "Canada", TravelPurpose.Training, "Canadian Institute of Mining"),
         new(TravelStatus.Expired, 25, -10, 7, "Zurich", "Switzerland", TravelPurpose.Training, "Swiss Federal Laboratories"),
         new(TravelStatus.Denied, 12, 6, 14, "Kuala Lumpur", "Malaysia", TravelPurpose.Other, "Lynas Malaysia visit"),
+        new(TravelStatus.NotReturned, 30, -20, 6, "Rome", "Italy", TravelPurpose.Conference, "European Magnet Summit"),
     ];
 
     /// <summary>
@@ -519,7 +520,7 @@ public sealed class DemoData(
                 case TravelStatus.Withdrawn:
                     trip.Withdraw("The conference moved online.", decidedAt);
                     break;
-                case TravelStatus.Approved or TravelStatus.Released or TravelStatus.Returned or TravelStatus.Expired:
+                case TravelStatus.Approved or TravelStatus.Released or TravelStatus.Returned or TravelStatus.Expired or TravelStatus.NotReturned:
                     trip.Approve($"TA-{decidedAt.UtcDateTime:yyyy}-{++number:D6}", departure, returnOn,
                         plan.Outcome == TravelStatus.Released ? "Report to the firm's security officer within two working days of return." : null,
                         regulator.Id, regulator.DisplayName, decidedAt);
@@ -533,13 +534,23 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
 
         var officerActor = new Actor(officer.Id, officer.DisplayName);
-        foreach (var (person, plan, trip) in trips.Where(t => t.Plan.Outcome is TravelStatus.Released or TravelStatus.Returned))
+        foreach (var (person, plan, trip) in trips.Where(t => t.Plan.Outcome is TravelStatus.Released or TravelStatus.Returned or TravelStatus.NotReturned))
         {
             var passport = person.Passports.Single();
             var collectedOn = trip.ApprovedDepartureOn!.Value.AddDays(-Math.Min(1, Math.Max(0, rules.ReleaseLeadDays)));
             var release = Event(CustodyEventKind.Release, collectedOn, officerActor);
             release.AcknowledgedBy = person.LatinName;
             passport.ReleaseFor(trip, release, collectedOn, rules);
+            if (plan.Outcome == TravelStatus.NotReturned)
+            {
+                // Reported lost abroad: the trip closes without a return.
+                var lost = Event(CustodyEventKind.Lost, trip.ApprovedDepartureOn!.Value.AddDays(2), officerActor);
+                lost.Note = "The holder reported the passport stolen in Rome; a police report was filed there.";
+                lost.TravelRequestId = trip.Id;
+                passport.ReportLost(lost);
+                trip.CloseNotReturned(lost.Id);
+                continue;
+            }
             if (plan.Outcome != TravelStatus.Returned)
                 continue;
             var back = Event(CustodyEventKind.Return, passport.DueBackOn!.Value.AddDays(plan.LateBy), officerActor);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -5,6 +6,7 @@ using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
+using SpecialistRegistry.Features.Travel;
 
 namespace SpecialistRegistry.Features.Custody;
 
@@ -16,7 +18,7 @@ namespace SpecialistRegistry.Features.Custody;
 /// </summary>
 public sealed class CustodyService(
     IDbContextFactory<RegistryDb> dbFactory, FieldProtector protector, CurrentUser currentUser, TimeProvider clock,
-    IOptions<TravelRules> travelRules, IStringLocalizer<CustodyText> T)
+    IOptions<TravelRules> travelRules, IStringLocalizer<CustodyText> T, IOptions<RequestLocalizationOptions> localization)
 {
     // A clock a few seconds apart between browser and server must not make "now" look like the future.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(2);
@@ -238,11 +240,34 @@ public sealed class CustodyService(
         var errors = new Dictionary<string, string>();
         Require(errors, nameof(input.Note), input.Note, noteMissing);
         var at = clock.GetUtcNow();
-        return await WriteAsync(input.PassportId, input.Version, errors, (db, passport) =>
+        return await WriteAsync(input.PassportId, input.Version, errors, async (db, passport) =>
         {
+            var wasReleased = passport.CustodyStatus == CustodyStatus.Released;
             var e = Stamp(new CustodyEvent { Kind = kind, OccurredAt = at, Note = input.Note.Trim() });
-            return kind == CustodyEventKind.Lost ? passport.ReportLost(e) : passport.Retire(e);
+            var applied = kind == CustodyEventKind.Lost ? passport.ReportLost(e) : passport.Retire(e);
+            if (wasReleased)
+                await CloseTripNotReturnedAsync(db, passport, applied, ct);
+            return (object)applied;
         }, ct);
+    }
+
+    /// <summary>
+    /// A passport reported lost or retired while out for a trip never comes back: the trip closes as not returned
+    /// (in the same save, so audited with the entry) and the firm's HR is told, in each one's language.
+    /// </summary>
+    private async Task CloseTripNotReturnedAsync(RegistryDb db, Passport passport, CustodyEvent closing, CancellationToken ct)
+    {
+        var trip = await db.TravelRequests.SingleOrDefaultAsync(t => t.PassportId == passport.Id && t.Status == TravelStatus.Released, ct);
+        if (trip is null)
+            return;
+        closing.TravelRequestId = trip.Id;
+        trip.CloseNotReturned(closing.Id);
+        var holder = passport.Specialist!;
+        var key = closing.Kind == CustodyEventKind.Lost ? "N_TripLost" : "N_TripRetired";
+        var (from, to) = trip.Days;
+        TravelNotices.Add(db, await TravelNotices.FirmHrAsync(db, holder.FirmId, ct), NotificationKind.TravelNotReturned, holder.Id,
+            () => T[key, $"{holder.FullName} ({holder.LatinName})", trip.ApprovalNumber ?? "", trip.Destination,
+                from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], closing.OccurredAt, localization.Value);
     }
 
     private Task<CustodyOutcome> WriteAsync(Guid passportId, Guid version, Dictionary<string, string> errors,

@@ -11,20 +11,32 @@ using SpecialistRegistry.Localization;
 
 namespace SpecialistRegistry.Features.Custody;
 
-public sealed record ReminderRun(int Passports, int Notifications, int Emails);
+/// <param name="TravelNotices">Travel notices (decisions, questions, approvals for the office, watched people's trips) carried in the e-mails.</param>
+public sealed record ReminderRun(int Passports, int Notifications, int Emails, int TravelNotices = 0);
 
 /// <summary>
 /// Once a day: every passport overdue or due back soon becomes an in-app notification for each custody
 /// officer and each HR user of the holder's firm, plus one digest e-mail per person, each in that person's language
 /// (<see cref="RecipientCulture"/>). A passport's notice is raised at most once per person per day (a
 /// <see cref="NotificationKey"/> per person, specialist and day), so a restart or a second run the same day repeats
-/// nothing; with several nodes only one runs each day's tick.
+/// nothing; with several nodes only one runs each day's tick. The same digest also carries the travel notices
+/// (<see cref="TravelKinds"/>) raised in-app since the last run, each mailed once (a key per notice).
 /// </summary>
 public sealed class OverdueReminderJob(
     IServiceScopeFactory scopes, IMailSender mail, IOptions<CustodyOptions> options, TimeProvider clock,
     ClusterLock cluster, ILogger<OverdueReminderJob> logger, IStringLocalizer<CustodyText> T, IOptions<RequestLocalizationOptions> localization) : BackgroundService
 {
     public static readonly Actor JobActor = new("system:overdue-reminders", "Overdue reminders");
+
+    /// <summary>In-app notices of travel approvals that the daily digest also e-mails.</summary>
+    public static readonly NotificationKind[] TravelKinds =
+    [
+        NotificationKind.TravelRequested, NotificationKind.TravelQuestioned, NotificationKind.TravelAnswered, NotificationKind.TravelApproved,
+        NotificationKind.TravelDenied, NotificationKind.TravelExpired, NotificationKind.TravelNotReturned,
+    ];
+
+    // A notice older than this when the digest first sees it (the job was down for days) stays in-app only.
+    private static readonly TimeSpan TravelLookBack = TimeSpan.FromDays(3);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,8 +98,6 @@ public sealed class OverdueReminderJob(
                     .Select(e => new { e.ApprovalReference, e.Destination, IsApproval = e.TravelRequestId != null }).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        if (due.Count == 0)
-            return new ReminderRun(0, 0, 0);
 
         var officers = await UsersInRoleAsync(db, Roles.CustodyOfficer, null, ct);
         var hr = await UsersInRoleAsync(db, Roles.FirmHR, due.Select(d => d.FirmId).Distinct().ToList(), ct);
@@ -131,25 +141,72 @@ public sealed class OverdueReminderJob(
                 added.Add((to, notice));
             }
         }
-        if (added.Count == 0)
+        var travel = await TravelToMailAsync(db, now, ct);
+        if (added.Count == 0 && travel.Count == 0)
             return new ReminderRun(due.Count, 0, 0);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
         // Mail only after the notices are saved: a failed save sends nothing, and tomorrow's run tries again.
         var emails = 0;
-        foreach (var group in added.Where(a => !string.IsNullOrWhiteSpace(a.To.Email)).GroupBy(a => a.To.Id))
+        var passportsByUser = added.ToLookup(a => a.To.Id);
+        var travelByUser = travel.ToLookup(a => a.To.Id);
+        var recipients = added.Select(a => a.To).Concat(travel.Select(t => t.To)).Where(r => !string.IsNullOrWhiteSpace(r.Email)).DistinctBy(r => r.Id);
+        foreach (var to in recipients)
         {
-            var to = group.First().To;
             using var language = CultureScope.Use(to.Culture);
-            var body = new StringBuilder(T["Mail_Intro", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]).Append("\n\n");
-            foreach (var (_, notice) in group)
-                body.Append("- ").Append(notice.Message).Append('\n');
-            body.Append('\n').Append(T["Mail_Footer"]).Append('\n');
-            await mail.SendAsync(new MailMessageData(to.Email!, T["Mail_Subject", group.Count()], body.ToString()), ct);
+            var passports = passportsByUser[to.Id].Select(a => a.Notice.Message).ToList();
+            // The notice was written in its recipient's language when it was raised; it is mailed as written.
+            var trips = travelByUser[to.Id].Select(t => t.Message).ToList();
+            var body = new StringBuilder();
+            if (passports.Count > 0)
+            {
+                body.Append(T["Mail_Intro", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]).Append("\n\n");
+                foreach (var message in passports)
+                    body.Append("- ").Append(message).Append('\n');
+                body.Append('\n').Append(T["Mail_Footer"]).Append('\n');
+            }
+            if (trips.Count > 0)
+            {
+                if (body.Length > 0)
+                    body.Append('\n');
+                body.Append(T["Mail_TravelIntro"]).Append("\n\n");
+                foreach (var message in trips)
+                    body.Append("- ").Append(message).Append('\n');
+            }
+            var subject = (passports.Count, trips.Count) switch
+            {
+                ( > 0, > 0) => T["Mail_SubjectWithTravel", passports.Count, trips.Count],
+                ( > 0, _) => T["Mail_Subject", passports.Count],
+                _ => T["Mail_TravelSubject", trips.Count],
+            };
+            await mail.SendAsync(new MailMessageData(to.Email!, subject, body.ToString()), ct);
             emails++;
         }
-        return new ReminderRun(due.Count, added.Count, emails);
+        return new ReminderRun(due.Count, added.Count, emails, travel.Count);
+    }
+
+    private sealed record TravelNotice(Recipient To, string Message);
+
+    /// <summary>
+    /// The travel notices raised in-app since the last digest that an active account with an e-mail address has not
+    /// been mailed yet. Each is claimed in the run's transaction ("mail/notice id"), so two nodes or a second run mail it once.
+    /// </summary>
+    private async Task<List<TravelNotice>> TravelToMailAsync(RegistryDb db, DateTimeOffset now, CancellationToken ct)
+    {
+        var since = now - TravelLookBack;
+        var notices = await (from n in db.Notifications
+                             join u in db.Users on n.UserId equals u.Id
+                             where TravelKinds.Contains(n.Kind) && n.CreatedAt > since && n.CreatedAt <= now && !u.IsDisabled && u.Email != null
+                             select new { n.Id, n.Message, n.CreatedAt, u.Email, UserId = u.Id, u.FirmId, u.Culture })
+            .ToListAsync(ct);
+        var result = new List<TravelNotice>();
+        foreach (var n in notices.OrderBy(n => n.CreatedAt))
+        {
+            if (await NotificationOnce.TryClaimAsync(db, $"mail/{n.Id}", ct))
+                result.Add(new(new Recipient(n.UserId, n.Email, n.FirmId, RecipientCulture.Of(n.Culture, localization.Value)), n.Message));
+        }
+        return result;
     }
 
     private sealed record Recipient(string Id, string? Email, Guid? FirmId, CultureInfo Culture);

@@ -128,6 +128,7 @@ public sealed class SpecialistEditorService(
         }
         db.Entry(specialist).Property(s => s.Version).OriginalValue = version;
         specialist.UpdatedAt = clock.GetUtcNow();
+        await Features.Travel.TravelOnLeaving.WithdrawAsync(db, id, leftOn, specialist.UpdatedAt, ct);
         try
         {
             await db.SaveChangesAsync(ct);

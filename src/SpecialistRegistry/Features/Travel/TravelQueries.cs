@@ -87,7 +87,7 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
     public const int MaxPageSize = 100;
     public const int MaxTextLength = 200;
 
-    private static readonly TravelStatus[] SeenByCustody = [TravelStatus.Approved, TravelStatus.Released, TravelStatus.Returned, TravelStatus.Expired];
+    private static readonly TravelStatus[] SeenByCustody = [TravelStatus.Approved, TravelStatus.Released, TravelStatus.Returned, TravelStatus.Expired, TravelStatus.NotReturned];
 
     private bool IsCustodyOfficer => currentUser.Get().Principal.IsInRole(Roles.CustodyOfficer);
     private bool IsRegulator => currentUser.Get().Principal.IsInRole(Roles.Regulator);
@@ -295,7 +295,7 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         return ids.ToDictionary(id => id, id => new ReviewContext(
             flags[id].OrderByDescending(f => f.Severity).ToList(),
             expertise[id].OrderByDescending(e => e.Level).ThenBy(e => e.Area).ToList(),
-            trips[id].Where(t => t.Status is TravelStatus.Returned or TravelStatus.Expired).Select(t => t.Summary)
+            trips[id].Where(t => t.Status is TravelStatus.Returned or TravelStatus.Expired or TravelStatus.NotReturned).Select(t => t.Summary)
                 .Concat(legacy[id]).OrderByDescending(t => t.From).ToList(),
             passports.GetValueOrDefault(id),
             trips[id].Where(t => t.Status is TravelStatus.Pending or TravelStatus.InformationRequested or TravelStatus.Approved or TravelStatus.Released)

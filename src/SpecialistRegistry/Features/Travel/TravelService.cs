@@ -178,6 +178,9 @@ public sealed class TravelService(
                 if (departure < trip.DepartureOn || returnOn > trip.ReturnOn)
                     errors[nameof(input.ApprovedReturnOn)] = T["E_ApprovedOutsideRequested", Day(trip.DepartureOn), Day(trip.ReturnOn)];
                 CheckPerson(errors, person, returnOn, nameof(input.ApprovedReturnOn));
+                // From here to the commit no other approval of this person can run: the overlap check stays true.
+                if (errors.Count == 0)
+                    await TravelLock.ForSpecialistAsync(db, trip.SpecialistId, ct);
                 if (errors.Count == 0 && await OverlappingApprovedAsync(db, trip.SpecialistId, trip.Id, departure, returnOn, ct) is { } overlap)
                     errors[nameof(input.ApprovedDepartureOn)] = overlap;
                 if (errors.Count > 0)
@@ -230,6 +233,9 @@ public sealed class TravelService(
         try
         {
             await db.SaveChangesAsync(ct);
+            // An approval runs in a transaction holding the person's travel lock (TravelLock); it ends here.
+            if (db.Database.CurrentTransaction is { } transaction)
+                await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -20,6 +20,7 @@ public static class TravelUrl
         ("denied", [TravelStatus.Denied]),
         ("withdrawn", [TravelStatus.Withdrawn]),
         ("expired", [TravelStatus.Expired]),
+        ("notreturned", [TravelStatus.NotReturned]),
         ("all", null),
     ];
 

@@ -73,4 +73,33 @@ public sealed class TravelDecisionRaceTests
         Assert.Single(outcomes.OfType<TravelOutcome.Conflict>());
         Assert.Equal(outcomes[0] is TravelOutcome.Saved ? TravelStatus.Approved : TravelStatus.Withdrawn, (await app.TripAsync(id)).Status);
     }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task Two_regulators_approving_two_overlapping_requests_of_one_person_at_once_exactly_one_approval_stands(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var s = await TravelScenario.CreateAsync(app);
+        var alice = TestUsers.Principal(Roles.Regulator, id: "alice", name: "Alice");
+        var bob = TestUsers.Principal(Roles.Regulator, id: "bob", name: "Bob");
+
+        // Several rounds, each in its own weeks: one lucky interleaving must not hide the race.
+        for (var round = 0; round < 5; round++)
+        {
+            var start = s.Today.AddDays(10 + 30 * round);
+            var first = await app.RequestAsync(s.Person, start, start.AddDays(10), city: "Tokyo");
+            var second = await app.RequestAsync(s.Person, start.AddDays(5), start.AddDays(15), city: "Osaka");
+
+            var outcomes = await Task.WhenAll(
+                Task.Run(() => app.DecideAsync(first, TravelDecision.Approve, alice)),
+                Task.Run(() => app.DecideAsync(second, TravelDecision.Approve, bob)));
+
+            Assert.Single(outcomes.OfType<TravelOutcome.Saved>());
+            var refused = Assert.Single(outcomes.OfType<TravelOutcome.Invalid>());
+            Assert.StartsWith("These dates overlap approved travel TA-2026-", refused.Errors[nameof(TravelDecisionInput.ApprovedDepartureOn)]);
+            var statuses = new[] { (await app.TripAsync(first)).Status, (await app.TripAsync(second)).Status };
+            Assert.Equal(1, statuses.Count(x => x == TravelStatus.Approved));
+            Assert.Equal(1, statuses.Count(x => x == TravelStatus.Pending));
+        }
+    }
 }

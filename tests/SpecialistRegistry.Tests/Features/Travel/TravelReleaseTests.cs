@@ -1,3 +1,4 @@
+using SpecialistRegistry.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpecialistRegistry.Domain;
@@ -220,6 +221,61 @@ public sealed class TravelReleaseTests
         Assert.Equal(2, month.Total);
         Assert.IsType<CustodyOutcome.Logged>(await ReleaseAsync(s, soon.Id));
         Assert.Equal(0, (await ToReleaseAsync(s, new ToReleaseQuery(7))).Total);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_passport_reported_lost_while_released_closes_the_trip_as_not_returned_audited_and_HR_and_watchers_are_told(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var s = await TravelScenario.CreateAsync(app);
+        var watcher = await TestData.AddUserAsync(app, Roles.Regulator);
+        await using (var db = app.OpenDb())
+        {
+            db.Watches.Add(new Watch { UserId = watcher, SpecialistId = s.Person.Id, CreatedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+        }
+        var trip = await app.ApprovedTripAsync(s.Person, s.Today.AddDays(1), s.Today.AddDays(5));
+        Assert.IsType<CustodyOutcome.Logged>(await ReleaseAsync(s, trip.Id));
+
+        var passport = await s.PassportAsync();
+        var lost = Assert.IsType<CustodyOutcome.Logged>(await OfficerAsync(s, c => c.ReportLostAsync(new CloseInput
+        {
+            PassportId = passport.Id, Version = passport.Version, Note = "The holder reported it stolen in Tokyo.",
+        })));
+
+        var closed = await app.TripAsync(trip.Id);
+        Assert.Equal(TravelStatus.NotReturned, closed.Status);
+        Assert.Equal(lost.EventId, closed.ReturnEventId);
+        Assert.Equal("Not returned (passport reported lost or retired)", TravelText.Outcome(closed.Status, closed.LateByDays));
+        var chain = (await QueryAsync(s, q => q.PassportAsync(passport.Id)))!;
+        Assert.Equal(trip.Id, chain.Chain[^1].Trip!.Id);
+        var hrNotice = Assert.Single(await s.NotificationsAsync(s.Hr), n => n.Kind == NotificationKind.TravelNotReturned);
+        Assert.Equal($"The passport of 王伟 (Wang Wei) was reported lost while released for travel approval {trip.ApprovalNumber} (Tokyo, Japan, {s.Today.AddDays(1):yyyy-MM-dd} to {s.Today.AddDays(5):yyyy-MM-dd}). The trip is closed as not returned.", hrNotice.Message);
+        await using var check = app.OpenDb();
+        Assert.True(await check.Notifications.AnyAsync(n => n.UserId == watcher && n.Kind == NotificationKind.TravelNotReturned));
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(TravelRequest) && a.EntityKey == trip.Id.ToString() && a.Changes.Contains("NotReturned")));
+        // Closed, the approval cannot be used again.
+        Assert.False(closed.CanBecome(TravelStatus.Returned));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_passport_retired_while_released_closes_the_trip_as_not_returned(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var s = await TravelScenario.CreateAsync(app);
+        var trip = await app.ApprovedTripAsync(s.Person, s.Today.AddDays(1), s.Today.AddDays(5));
+        Assert.IsType<CustodyOutcome.Logged>(await ReleaseAsync(s, trip.Id));
+
+        var passport = await s.PassportAsync();
+        Assert.IsType<CustodyOutcome.Logged>(await OfficerAsync(s, c => c.RetireAsync(new CloseInput
+        {
+            PassportId = passport.Id, Version = passport.Version, Note = "Cancelled by the issuing authority while abroad.",
+        })));
+
+        Assert.Equal(TravelStatus.NotReturned, (await app.TripAsync(trip.Id)).Status);
+        Assert.Contains(await s.NotificationsAsync(s.Hr), n => n.Kind == NotificationKind.TravelNotReturned && n.Message.Contains("was retired while released"));
     }
 
     private static Task<CustodyOutcome> ReleaseAsync(TravelScenario s, Guid? tripId) => OfficerAsync(s, async c =>

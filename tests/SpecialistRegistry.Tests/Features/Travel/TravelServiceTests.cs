@@ -337,4 +337,31 @@ public sealed class TravelServiceTests
             return number;
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task When_a_person_leaves_their_open_and_uncollected_requests_are_withdrawn_with_a_reason_and_cannot_be_released(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var s = await TravelScenario.CreateAsync(app);
+        var pending = await app.RequestAsync(s.Person, s.Today.AddDays(10), s.Today.AddDays(12));
+        var approved = await app.ApprovedTripAsync(s.Person, s.Today.AddDays(2), s.Today.AddDays(5), "Osaka");
+        Specialist person;
+        await using (var read = app.OpenDb())
+            person = await read.Specialists.AsNoTracking().SingleAsync(p => p.Id == s.Person.Id);
+
+        await using (var scope = app.Scope(s.Hr))
+            Assert.IsType<SpecialistRegistry.Features.Roster.SaveOutcome.Saved>(await scope.ServiceProvider.GetRequiredService<SpecialistRegistry.Features.Roster.SpecialistEditorService>()
+                .RecordLeavingAsync(s.Person.Id, person.Version, s.Today, "Resigned"));
+
+        foreach (var id in new[] { pending, approved.Id })
+        {
+            var trip = await app.TripAsync(id);
+            Assert.Equal(TravelStatus.Withdrawn, trip.Status);
+            Assert.Equal("Withdrawn automatically: the person left the firm on 2026-11-02.", trip.WithdrawalReason);
+            Assert.Throws<DomainException>(() => trip.CheckReleasable(s.Today.AddDays(2), new TravelRules()));
+        }
+        await using var db = app.OpenDb();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityType == nameof(TravelRequest) && a.EntityKey == pending.ToString() && a.Changes.Contains("Withdrawn")));
+    }
 }
