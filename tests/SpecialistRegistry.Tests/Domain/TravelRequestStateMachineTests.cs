@@ -278,12 +278,14 @@ public sealed class TravelRequestStateMachineTests
             case TravelStatus.Withdrawn:
                 Apply(trip, passport, Step.Withdraw);
                 break;
-            case TravelStatus.Approved or TravelStatus.Released or TravelStatus.Returned or TravelStatus.Expired:
+            case TravelStatus.Approved or TravelStatus.Released or TravelStatus.Returned or TravelStatus.NotReturned or TravelStatus.Expired:
                 Apply(trip, passport, Step.Approve);
                 if (status == TravelStatus.Expired)
                     Apply(trip, passport, Step.Expire);
-                if (status is TravelStatus.Released or TravelStatus.Returned)
+                if (status is TravelStatus.Released or TravelStatus.Returned or TravelStatus.NotReturned)
                     Apply(trip, passport, Step.Release);
+                if (status == TravelStatus.NotReturned)
+                    trip.CloseNotReturned(Guid.CreateVersion7());
                 if (status == TravelStatus.Returned)
                 {
                     passport.Return(Event(CustodyEventKind.Return));

@@ -136,7 +136,7 @@ public sealed class CustodyLanguageTests : BunitTestBase, IAsyncLifetime
         foreach (var twin in withoutEnglishTwins!.QuerySelectorAll("[lang=en]").ToList())
             twin.Remove();
         var code = page.Find("[data-testid=verification-code]").TextContent;
-        Assert.Empty(LatinRuns.In(withoutEnglishTwins.OuterHtml, Data().Append(code).Append("http://localhost/custody/receipts/check")));
+        Assert.Empty(LatinRuns.In(withoutEnglishTwins.OuterHtml, Data().Append(code).Append("http://localhost/" + SpecialistRegistry.Components.Shared.ReceiptQr.CustodyCheckPath)));
     }
 
     [Fact]
