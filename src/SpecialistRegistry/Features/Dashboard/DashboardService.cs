@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using SpecialistRegistry.Data;
 using SpecialistRegistry.Domain;
@@ -52,7 +53,7 @@ public sealed record TravelFigures(
 /// current staff only: people who left are history.
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, TimeProvider clock, MemorySearchIndex memory,
-    IOptions<RegistryOptions> options)
+    IOptions<RegistryOptions> options, IStringLocalizer<DashboardText> T)
 {
     public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
     {
@@ -61,7 +62,7 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
         // Firms are few (hundreds); people are many. Segments are summed from the per-firm counts rather than
         // by a second pass over the people.
         var firms = await db.Firms.AsNoTracking().Select(f => new { f.Id, f.Name, f.Segment }).ToDictionaryAsync(f => f.Id, ct);
-        string Name(Guid id) => firms.GetValueOrDefault(id)?.Name ?? "Unknown firm";
+        string Name(Guid id) => firms.GetValueOrDefault(id)?.Name ?? T["UnknownFirm"].Value;
 
         var (byFirm, heldByFirm) = await StaffByFirmAsync(db, ct);
 
@@ -113,7 +114,7 @@ public sealed class DashboardService(IDbContextFactory<RegistryDb> dbFactory, Ti
             late.Sum(l => l.Count),
             byCountry.OrderByDescending(c => c.Count).ThenBy(c => c.Label).ToList(),
             byPurpose.OrderByDescending(p => p.Count).ThenBy(p => p.Purpose).ToList(),
-            late.Select(l => new FirmCount(l.FirmId, firms.GetValueOrDefault(l.FirmId) ?? "Unknown firm", l.Count))
+            late.Select(l => new FirmCount(l.FirmId, firms.GetValueOrDefault(l.FirmId) ?? T["UnknownFirm"].Value, l.Count))
                 .OrderByDescending(f => f.Count).ThenBy(f => f.FirmName).ToList());
     }
 
