@@ -27,6 +27,12 @@ public sealed class NotificationBroadcaster
 
     public event Action<IReadOnlySet<string>>? Published;
 
+    /// <summary>
+    /// Announced with the recipients when a passport's custody changes, so open pages showing it refresh through
+    /// the same channel (and across nodes the same way). Never a user id: those carry no "custody:" prefix.
+    /// </summary>
+    public static string CustodyKey(Guid passportId) => "custody:" + passportId.ToString("N");
+
     /// <summary>Tells this node's pages so, and not this node's only, which node announced it.</summary>
     public Guid NodeId { get; } = Guid.NewGuid();
 
@@ -49,7 +55,7 @@ public sealed class NotificationBroadcaster
     }
 }
 
-/// <summary>Collects the recipients of notifications added in a save and announces them once it succeeded.</summary>
+/// <summary>Collects the recipients of notifications added in a save (and the passports whose custody changed) and announces them once it succeeded.</summary>
 public sealed class NotificationPublishInterceptor(NotificationBroadcaster broadcaster) : SaveChangesInterceptor
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, HashSet<string>> _pending = new();
@@ -84,6 +90,9 @@ public sealed class NotificationPublishInterceptor(NotificationBroadcaster broad
             return;
         var recipients = context.ChangeTracker.Entries<Notification>()
             .Where(e => e.State == EntityState.Added).Select(e => e.Entity.UserId).ToHashSet();
+        // A custody entry logged (or a passport's custody corrected) tells the pages showing that passport.
+        recipients.UnionWith(context.ChangeTracker.Entries<CustodyEvent>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => NotificationBroadcaster.CustodyKey(e.Entity.PassportId)));
         if (recipients.Count > 0)
             _pending.AddOrUpdate(context, recipients);
         else
