@@ -68,7 +68,8 @@ public sealed class CustodyPagesTests : BunitTestBase, IAsyncLifetime
     [Fact]
     public async Task An_officer_acting_on_a_stale_page_is_told_in_the_dialog_and_the_page_then_shows_the_passport_as_it_is()
     {
-        var page = RenderChain(TestUsers.CustodyOfficer);
+        // The page hears no live notice (a notice can arrive after the click): the server's version check must refuse.
+        var page = RenderChain(TestUsers.CustodyOfficer, hearsLiveNotices: false);
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=action-ReportLost]")));
         var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
         _app.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -84,12 +85,15 @@ public sealed class CustodyPagesTests : BunitTestBase, IAsyncLifetime
         Assert.Equal(2, (await _data.EventsAsync()).Count);
     }
 
-    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderChain(ClaimsPrincipal user)
+    private IRenderedComponent<Bunit.Rendering.ContainerFragment> RenderChain(ClaimsPrincipal user, bool hearsLiveNotices = true)
     {
         _scope = _app.Scope(user);
         Context.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<CustodyQueries>());
         Context.Services.AddSingleton(_scope.ServiceProvider.GetRequiredService<CustodyService>());
         Context.Services.AddSingleton<TimeProvider>(_app.Clock);
+        Context.Services.AddSingleton(hearsLiveNotices
+            ? _scope.ServiceProvider.GetRequiredService<SpecialistRegistry.Data.NotificationBroadcaster>()
+            : new SpecialistRegistry.Data.NotificationBroadcaster());
         SignIn(user);
         return Context.Render(builder =>
         {
