@@ -15,6 +15,9 @@ public sealed record MaskedNumber(string Last4, string Hash)
     /// <summary>What a masked number starts with on screens and in masked exports.</summary>
     public const string Mask = "••••";
 
+    // The dots and stars people type for a hidden digit; kept once, as TrimStart would build the array per call.
+    private static readonly char[] MaskCharacters = ['•', '*', '●', '·'];
+
     /// <summary>
     /// Whether <paramref name="value"/> is a number in its masked form (<c>••••1234</c>, or with asterisks as
     /// people retype it), as a masked export writes it; <paramref name="last4"/> is what it shows, upper case.
@@ -22,7 +25,7 @@ public sealed record MaskedNumber(string Last4, string Hash)
     public static bool TryReadMasked(string value, out string last4)
     {
         last4 = "";
-        var shown = value.TrimStart('•', '*', '●', '·');
+        var shown = value.TrimStart(MaskCharacters);
         if (value.Length - shown.Length < 3 || shown.Length is 0 or > 4 || !shown.All(char.IsAsciiLetterOrDigit))
             return false;
         last4 = shown.ToUpperInvariant();

@@ -14,40 +14,43 @@ public static class ListSyntax
     /// <summary>Items, each as its fields (trimmed, unescaped). Empty items (a trailing ;) are dropped.</summary>
     public static List<string[]> Parse(string cell)
     {
+        // Fields are sliced out of the cell; a builder is used only for a field that holds an escape. An import
+        // reads this for every list cell of every row, so it allocates nothing more than the strings it returns.
         var items = new List<string[]>();
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < cell.Length; i++)
+        var fields = new List<string>(4);
+        StringBuilder? unescaped = null;
+        var fieldStart = 0;
+        for (var i = 0; i <= cell.Length; i++)
         {
-            var c = cell[i];
+            var atEnd = i == cell.Length;
+            var c = atEnd ? RosterFormat.ItemSeparator : cell[i];
             if (c == RosterFormat.Escape && i + 1 < cell.Length && cell[i + 1] is RosterFormat.ItemSeparator or RosterFormat.FieldSeparator or RosterFormat.Escape)
             {
-                current.Append(cell[++i]);
+                unescaped ??= new StringBuilder();
+                unescaped.Append(cell, fieldStart, i - fieldStart).Append(cell[i + 1]);
+                fieldStart = ++i + 1;
             }
-            else if (c == RosterFormat.FieldSeparator)
+            else if (c is RosterFormat.FieldSeparator or RosterFormat.ItemSeparator)
             {
-                fields.Add(current.ToString().Trim());
-                current.Clear();
-            }
-            else if (c == RosterFormat.ItemSeparator)
-            {
-                EndItem();
-            }
-            else
-            {
-                current.Append(c);
+                fields.Add(TakeField(i));
+                fieldStart = i + 1;
+                if (c == RosterFormat.ItemSeparator)
+                {
+                    if (fields.Count > 1 || fields[0].Length > 0)
+                        items.Add([.. fields]);
+                    fields.Clear();
+                }
             }
         }
-        EndItem();
         return items;
 
-        void EndItem()
+        string TakeField(int end)
         {
-            fields.Add(current.ToString().Trim());
-            current.Clear();
-            if (fields.Count > 1 || fields[0].Length > 0)
-                items.Add([.. fields]);
-            fields.Clear();
+            if (unescaped is not { Length: > 0 })
+                return cell.AsSpan(fieldStart, end - fieldStart).Trim().ToString();
+            var value = unescaped.Append(cell, fieldStart, end - fieldStart).ToString().Trim();
+            unescaped.Clear();
+            return value;
         }
     }
 

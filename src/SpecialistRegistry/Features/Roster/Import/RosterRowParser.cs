@@ -200,13 +200,15 @@ internal sealed class RosterRowParser(FieldProtector protector, DateOnly today, 
         return person;
     }
 
+    private static readonly SpecialistField[] PassportFields =
+        [SpecialistField.PassportNumber, SpecialistField.PassportIssuingCountry, SpecialistField.PassportIssuedOn, SpecialistField.PassportExpiresOn];
+
     private RosterPassport? Passport(string? sheet, RawRow raw)
     {
-        SpecialistField[] fields = [SpecialistField.PassportNumber, SpecialistField.PassportIssuingCountry, SpecialistField.PassportIssuedOn, SpecialistField.PassportExpiresOn];
-        if (fields.All(f => raw.Cells[(int)f].Length == 0))
+        if (PassportFields.All(f => raw.Cells[(int)f].Length == 0))
             return null;
         var before = _rowProblems;
-        foreach (var f in fields.Where(f => raw.Cells[(int)f].Length == 0))
+        foreach (var f in PassportFields.Where(f => raw.Cells[(int)f].Length == 0))
             Problem(At(sheet, raw, f), text["PassportPartMissing", Columns[(int)f].Header(_language)]);
         var number = Number(At(sheet, raw, SpecialistField.PassportNumber), raw.Cells[(int)SpecialistField.PassportNumber], "Noun_PassportNumber");
         var country = RosterValues.ReadCountry(Text(At(sheet, raw, SpecialistField.PassportIssuingCountry),
