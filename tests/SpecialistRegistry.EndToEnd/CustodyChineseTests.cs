@@ -23,8 +23,8 @@ public sealed class CustodyChineseTests(AppServer app)
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
         var first = page.GetByTestId("custody-results").Locator("tbody tr").First;
         await Assertions.Expect(first).ToContainTextAsync("未交存");
-        var number = (await first.GetByTestId("match-number").TextContentAsync())!.Trim();
-        var expiry = (await first.GetByTestId("match-expiry").TextContentAsync())!.Trim();
+        var (number, expiry) = await Journeys.PassportInHandAsync(app, first);
+        await Assertions.Expect(first.GetByTestId("match-expiry-hidden")).ToHaveTextAsync("交存登记后显示：请核对手中的护照。");
         await Assertions.Expect(first.GetByTestId("match-country")).ToHaveTextAsync("中国");
         await Journeys.ScreenshotAsync(page, "zh-custody");
         await Journeys.AssertAccessibleAsync(page);

@@ -1,6 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpecialistRegistry.Data;
 using SpecialistRegistry.Data.Seed;
 
 namespace SpecialistRegistry.EndToEnd;
@@ -8,6 +11,19 @@ namespace SpecialistRegistry.EndToEnd;
 /// <summary>Steps every journey shares: signing in, waiting for the live circuit, checking accessibility.</summary>
 public static class Journeys
 {
+    /// <summary>
+    /// The number and expiry date a holder's passport shows at the counter, for a row of the custody search: the
+    /// registry's own values, read from the database, since the page hides them until the hand-in is logged.
+    /// </summary>
+    public static async Task<(string Number, string Expiry)> PassportInHandAsync(AppServer app, ILocator matchRow)
+    {
+        var href = await matchRow.GetByTestId("match-holder").GetAttributeAsync("href");
+        var passportId = Guid.Parse(href!.Split('/')[^1]);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContextAsync();
+        var passport = await db.Passports.AsNoTracking().SingleAsync(p => p.Id == passportId);
+        return (app.Services.GetRequiredService<FieldProtector>().Reveal(passport.Number), passport.ExpiresOn.ToString("yyyy-MM-dd"));
+    }
+
     public static async Task SubmitSignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");

@@ -76,8 +76,11 @@ public sealed class WatchNotificationInterceptor(TimeProvider clock, IOptions<Re
                 case TravelRequest trip when entry.State == EntityState.Modified && trip.Status == TravelStatus.NotReturned
                                              && entry.Property(nameof(TravelRequest.Status)) is { IsModified: true } closedStatus
                                              && !Equals(closedStatus.OriginalValue, closedStatus.CurrentValue):
+                    // The loss or retirement that closes the trip is in this same save: say which it was.
+                    var closedBy = db.ChangeTracker.Entries<CustodyEvent>().FirstOrDefault(e => e.Entity.Id == trip.ReturnEventId)?.Entity.Kind;
+                    var notReturned = closedBy is CustodyEventKind.Lost or CustodyEventKind.Retired ? $"TravelNotReturned_{closedBy}" : "TravelNotReturned";
                     happenings.Add(new(trip.SpecialistId, NotificationKind.TravelNotReturned, name =>
-                        NotificationText.Get("TravelNotReturned", name, Destination(trip), trip.ApprovalNumber)));
+                        NotificationText.Get(notReturned, name, Destination(trip), trip.ApprovalNumber)));
                     break;
                 case Flag flag when entry.State == EntityState.Added:
                     happenings.Add(new(flag.SpecialistId, NotificationKind.FlagChanged, name =>

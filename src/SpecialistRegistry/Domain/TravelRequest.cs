@@ -377,14 +377,18 @@ public static class TravelText
 
     public static string Of(TravelPurpose purpose) => EnumText.Of(purpose);
 
-    /// <summary>How a trip ended, as the reviewer reads it: "Returned on time", "Returned 3 days late", "Not collected".</summary>
-    public static string Outcome(TravelStatus status, int? lateByDays) => status switch
+    /// <summary>
+    /// How a trip ended, as the reviewer reads it: "Returned on time", "Returned 3 days late", "Not collected".
+    /// <paramref name="closedBy"/> is the kind of the custody entry that closed a trip not returned (lost or retired).
+    /// </summary>
+    public static string Outcome(TravelStatus status, int? lateByDays, CustodyEventKind? closedBy = null) => status switch
     {
         // English says "1 day" but "2 days"; Chinese has one form.
         TravelStatus.Returned when lateByDays is 1 => DomainText.Get("Travel_ReturnedLateOne"),
         TravelStatus.Returned when lateByDays is > 0 => DomainText.Get("Travel_ReturnedLate", lateByDays),
         TravelStatus.Returned => DomainText.Get("Travel_ReturnedOnTime"),
         TravelStatus.Expired => DomainText.Get("Travel_NotCollected"),
+        TravelStatus.NotReturned when closedBy is CustodyEventKind.Lost or CustodyEventKind.Retired => DomainText.Get($"Travel_NotReturned_{closedBy}"),
         TravelStatus.NotReturned => DomainText.Get("Travel_NotReturned"),
         TravelStatus.Released => DomainText.Get("Travel_Abroad"),
         _ => Of(status),

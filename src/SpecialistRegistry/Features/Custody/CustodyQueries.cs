@@ -12,7 +12,11 @@ namespace SpecialistRegistry.Features.Custody;
 /// <summary>One passport found by the officer's search.</summary>
 public sealed record PassportMatch(
     Guid PassportId, Guid SpecialistId, string FullName, string LatinName, string EmployeeNumber, string FirmName,
-    string Number, string IssuingCountry, DateOnly ExpiresOn, bool IsCurrent, CustodyStatus Status, DateOnly? DueBackOn);
+    string Number, string IssuingCountry, DateOnly? ExpiresOn, bool IsCurrent, CustodyStatus Status, DateOnly? DueBackOn)
+{
+    /// <summary>Whether the number and expiry are hidden because the hand-in is not logged yet (see <see cref="CustodyQueries.ShowsBeforeHandIn"/>).</summary>
+    public bool DetailsHidden => ExpiresOn is null;
+}
 
 /// <summary>A passport with its holder and whole chain of custody, oldest first.</summary>
 public sealed record PassportCustody(
@@ -112,7 +116,7 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
             })
             .ToListAsync(ct);
         return rows.Select(r => new PassportMatch(r.Id, r.SpecialistId, r.FullName, r.LatinName, r.EmployeeNumber, r.Firm,
-            Show(r.Number), r.IssuingCountry, r.ExpiresOn, r.IsCurrent, r.CustodyStatus, r.DueBackOn)).ToList();
+            Show(r.Number, r.CustodyStatus), r.IssuingCountry, ShowsBeforeHandIn(r.CustodyStatus) ? r.ExpiresOn : null, r.IsCurrent, r.CustodyStatus, r.DueBackOn)).ToList();
     }
 
     public async Task<PassportCustody?> PassportAsync(Guid passportId, CancellationToken ct = default)
@@ -149,7 +153,7 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
         }
         var location = p.CustodyStatus == CustodyStatus.Held ? chain.LastOrDefault(e => e.StorageLocation is not null)?.StorageLocation : null;
         return new PassportCustody(p.Id, p.Version, p.SpecialistId, p.FullName, p.LatinName, p.DateOfBirth, p.Nationality,
-            p.EmployeeNumber, p.Firm, Show(p.Number), p.IssuingCountry, p.IssuedOn, p.ExpiresOn, p.IsCurrent, p.CustodyStatus,
+            p.EmployeeNumber, p.Firm, Show(p.Number, p.CustodyStatus), p.IssuingCountry, p.IssuedOn, p.ExpiresOn, p.IsCurrent, p.CustodyStatus,
             p.DueBackOn, p.ReplacesPassportId, chain.LastOrDefault(e => e.ReplacedByPassportId is not null)?.ReplacedByPassportId,
             location, chain);
     }
@@ -241,4 +245,12 @@ public sealed class CustodyQueries(IDbContextFactory<RegistryDb> dbFactory, Fiel
             .OrderByDescending(x => x.OccurredAt).ThenByDescending(x => x.Id).Select(x => x.Id).FirstAsync(ct) == e.Id;
 
     private string Show(SensitiveValue number) => ShowsFullNumbers ? protector.Reveal(number) : number.Masked;
+
+    /// <summary>
+    /// Before a passport is handed in, the officer checks the passport in hand against the registry by typing its
+    /// number and expiry (the hand-in refuses a mismatch); showing the registry's values would let them be copied.
+    /// </summary>
+    public static bool ShowsBeforeHandIn(CustodyStatus status) => status != CustodyStatus.NotHeld;
+
+    private string Show(SensitiveValue number, CustodyStatus status) => ShowsBeforeHandIn(status) ? Show(number) : number.Masked;
 }

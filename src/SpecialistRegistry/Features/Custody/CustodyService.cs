@@ -329,17 +329,20 @@ public sealed class CustodyService(
 
     private CustodyOutcome.Conflict StaleMessage(Passport now) => new(T["E_Stale", T[$"StatusNow_{now.CustodyStatus}"]]);
 
-    /// <summary>Exactly what differs between the passport in hand and the registry, one sentence each.</summary>
+    /// <summary>
+    /// Exactly what differs between the passport in hand and the registry, one sentence each. The registry's number
+    /// is shown masked and its expiry not at all: a guess must not be answered with the values to copy.
+    /// </summary>
     private List<string> Compare(Passport passport, HandInInput input)
     {
         var differences = new List<string>();
         if (protector.LookupHash(input.Number) != passport.Number.LookupHash)
-            differences.Add(T["E_DiffNumber", FieldProtector.Normalize(input.Number), protector.Reveal(passport.Number)]);
+            differences.Add(T["E_DiffNumber", FieldProtector.Normalize(input.Number), passport.Number.Masked]);
         // "中国" in hand is the registry's "China": the officer reads the country in either language.
         if (!string.Equals(Countries.Canonical(input.IssuingCountry), Countries.Canonical(passport.IssuingCountry), StringComparison.OrdinalIgnoreCase))
             differences.Add(T["E_DiffCountry", input.IssuingCountry.Trim(), Countries.Display(passport.IssuingCountry)]);
         if (input.ExpiresOn != passport.ExpiresOn)
-            differences.Add(T["E_DiffExpiry", input.ExpiresOn?.ToString("yyyy-MM-dd") ?? "—", passport.ExpiresOn.ToString("yyyy-MM-dd")]);
+            differences.Add(T["E_DiffExpiry", input.ExpiresOn?.ToString("yyyy-MM-dd") ?? "—"]);
         return differences;
     }
 

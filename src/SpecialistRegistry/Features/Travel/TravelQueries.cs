@@ -32,7 +32,7 @@ public sealed record TravelRow(
     Guid Id, Guid SpecialistId, string FullName, string LatinName, string EmployeeNumber, string FirmName,
     string DestinationCountry, string DestinationCity, TravelPurpose Purpose, DateOnly DepartureOn, DateOnly ReturnOn,
     DateOnly? ApprovedDepartureOn, DateOnly? ApprovedReturnOn, TravelStatus Status, string? ApprovalNumber,
-    DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, int? LateByDays)
+    DateTimeOffset RequestedAt, DateTimeOffset? DecidedAt, int? LateByDays, CustodyEventKind? ClosedBy = null)
 {
     public string Destination => $"{DestinationCity}, {DestinationCountry}";
 }
@@ -42,9 +42,9 @@ public sealed record TravelListPage(IReadOnlyList<TravelRow> Rows, int Total);
 /// <summary>A trip as the reviewer and the profile see it; <see cref="BeforeApprovals"/> for releases logged with a free-text reference.</summary>
 public sealed record TripSummary(
     Guid? Id, string Destination, DateOnly From, DateOnly To, TravelStatus Status, string? ApprovalNumber, int? LateByDays,
-    bool BeforeApprovals = false, TravelPurpose? Purpose = null)
+    bool BeforeApprovals = false, TravelPurpose? Purpose = null, CustodyEventKind? ClosedBy = null)
 {
-    public string Outcome => TravelText.Outcome(Status, LateByDays);
+    public string Outcome => TravelText.Outcome(Status, LateByDays, ClosedBy);
 }
 
 public sealed record OpenFlag(FlagReason Reason, FlagSeverity Severity);
@@ -72,11 +72,17 @@ public sealed record TravellerChoice(Guid Id, string FullName, string LatinName,
 
 public sealed record FirmOption(Guid Id, string Name);
 
-/// <summary>One request with its exchange of questions and answers and, for regulators, the review context.</summary>
+/// <summary>
+/// One request with its exchange of questions and answers and, for regulators, the review context.
+/// <see cref="Closing"/> is the custody entry that closed the trip (the return, or the loss or retirement of a passport not returned).
+/// </summary>
 public sealed record TravelDetail(
     TravelRequest Trip, string FullName, string LatinName, string EmployeeNumber, string Position, string FirmName,
     EmploymentStatus EmploymentStatus, IReadOnlyList<TravelMessage> Messages, ReviewContext? Context,
-    string? ReleaseReceipt, string? ReturnReceipt, DateOnly? ReleasableFrom, DateOnly? ReleasableUntil, Guid? PassportId);
+    string? ReleaseReceipt, string? ReturnReceipt, DateOnly? ReleasableFrom, DateOnly? ReleasableUntil, Guid? PassportId,
+    TripClosing? Closing = null);
+
+public sealed record TripClosing(CustodyEventKind Kind, DateTimeOffset At);
 
 /// <summary>
 /// Reads for the travel pages. Firm HR's context is narrowed to their firm, so another firm's request is "not
@@ -101,7 +107,7 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         var trips = Filter(db.TravelRequests.AsNoTracking(), query);
         var total = await trips.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var rows = await Rows(Sort(trips, query).Skip(Math.Max(0, query.Page) * size).Take(size)).ToListAsync(ct);
+        var rows = await Rows(db, Sort(trips, query).Skip(Math.Max(0, query.Page) * size).Take(size)).ToListAsync(ct);
         return new TravelListPage(rows, total);
     }
 
@@ -135,12 +141,13 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         var context = IsRegulator ? Without((await ContextsAsync(db, [trip.SpecialistId], ct)).GetValueOrDefault(trip.SpecialistId) ?? ReviewContext.Empty, id) : null;
         var receipts = await db.CustodyEvents.AsNoTracking()
             .Where(e => e.Id == trip.ReleaseEventId || e.Id == trip.ReturnEventId)
-            .Select(e => new { e.Id, e.ReceiptNumber }).ToListAsync(ct);
+            .Select(e => new { e.Id, e.ReceiptNumber, e.Kind, e.OccurredAt }).ToListAsync(ct);
         (DateOnly From, DateOnly Until)? window = trip.ApprovedDepartureOn is null ? null : trip.ReleaseWindow(rules.Value);
+        var closing = receipts.FirstOrDefault(r => r.Id == trip.ReturnEventId);
         return new TravelDetail(trip, person.FullName, person.LatinName, person.EmployeeNumber, person.Position, person.Firm, person.Status,
             messages, context,
-            receipts.FirstOrDefault(r => r.Id == trip.ReleaseEventId)?.ReceiptNumber, receipts.FirstOrDefault(r => r.Id == trip.ReturnEventId)?.ReceiptNumber,
-            window?.From, window?.Until, trip.PassportId ?? person.CurrentPassport);
+            receipts.FirstOrDefault(r => r.Id == trip.ReleaseEventId)?.ReceiptNumber, closing?.ReceiptNumber,
+            window?.From, window?.Until, trip.PassportId ?? person.CurrentPassport, closing is null ? null : new TripClosing(closing.Kind, closing.OccurredAt));
     }
 
     /// <summary>Every trip of one person, newest first, including releases logged before travel approvals.</summary>
@@ -232,21 +239,26 @@ public sealed class TravelQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         _ => t.OrderBy(x => x.RequestedAt).ThenBy(x => x.Id),
     };
 
-    private static IQueryable<TravelRow> Rows(IQueryable<TravelRequest> trips) =>
+    private static IQueryable<TravelRow> Rows(RegistryDb db, IQueryable<TravelRequest> trips) =>
         trips.Select(t => new TravelRow(t.Id, t.SpecialistId, t.Specialist!.FullName, t.Specialist.LatinName, t.Specialist.EmployeeNumber,
             t.Specialist.Firm!.Name, t.DestinationCountry, t.DestinationCity, t.Purpose, t.DepartureOn, t.ReturnOn,
-            t.ApprovedDepartureOn, t.ApprovedReturnOn, t.Status, t.ApprovalNumber, t.RequestedAt, t.DecidedAt, t.LateByDays));
+            t.ApprovedDepartureOn, t.ApprovedReturnOn, t.Status, t.ApprovalNumber, t.RequestedAt, t.DecidedAt, t.LateByDays,
+            // The kind of the custody entry that closed the trip, so a trip not returned says whether the passport was lost or
+            // retired; read from that entry rather than copied onto the trip, so the chain of custody stays the one record of it.
+            db.CustodyEvents.Where(e => e.Id == t.ReturnEventId).Select(e => (CustodyEventKind?)e.Kind).FirstOrDefault()));
 
     private sealed record TripFacts(Guid Id, Guid SpecialistId, string City, string Country, TravelPurpose Purpose, DateOnly Departure, DateOnly Return,
-        DateOnly? ApprovedDeparture, DateOnly? ApprovedReturn, TravelStatus Status, string? ApprovalNumber, int? LateByDays)
+        DateOnly? ApprovedDeparture, DateOnly? ApprovedReturn, TravelStatus Status, string? ApprovalNumber, int? LateByDays, CustodyEventKind? ClosedBy)
     {
-        public TripSummary Summary => new(Id, $"{City}, {Country}", ApprovedDeparture ?? Departure, ApprovedReturn ?? Return, Status, ApprovalNumber, LateByDays, Purpose: Purpose);
+        public TripSummary Summary => new(Id, $"{City}, {Country}", ApprovedDeparture ?? Departure, ApprovedReturn ?? Return, Status, ApprovalNumber, LateByDays,
+            Purpose: Purpose, ClosedBy: ClosedBy);
     }
 
     private static IQueryable<TripFacts> Trips(RegistryDb db, List<Guid> specialistIds) =>
         db.TravelRequests.AsNoTracking().Where(t => specialistIds.Contains(t.SpecialistId))
             .Select(t => new TripFacts(t.Id, t.SpecialistId, t.DestinationCity, t.DestinationCountry, t.Purpose, t.DepartureOn, t.ReturnOn,
-                t.ApprovedDepartureOn, t.ApprovedReturnOn, t.Status, t.ApprovalNumber, t.LateByDays));
+                t.ApprovedDepartureOn, t.ApprovedReturnOn, t.Status, t.ApprovalNumber, t.LateByDays,
+                db.CustodyEvents.Where(e => e.Id == t.ReturnEventId).Select(e => (CustodyEventKind?)e.Kind).FirstOrDefault()));
 
     /// <summary>
     /// Releases logged before travel approvals existed (a free-text reference, no trip), each paired with the

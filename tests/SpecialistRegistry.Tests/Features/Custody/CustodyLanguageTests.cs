@@ -184,7 +184,7 @@ public sealed class CustodyLanguageTests : BunitTestBase, IAsyncLifetime
         using (CultureScope.Use(Chinese))
         {
             var mismatch = Assert.IsType<CustodyOutcome.Invalid>(await data.AsOfficerAsync(s => s.HandInAsync(form)));
-            Assert.Equal("手中护照与系统记录不符。有效期：手中护照为 2099-01-01，系统记录为 2030-01-01。请核对护照，或请单位先更正系统记录。", mismatch.Errors[""]);
+            Assert.Equal("手中护照与系统记录不符。有效期：手中护照为 2099-01-01，与系统记录的有效期不同。请核对护照，或请单位先更正系统记录。", mismatch.Errors[""]);
             var check = await data.QueryAsync(q => q.CheckReceiptAsync("", ""));
             Assert.Equal("请同时输入回执上印有的回执编号和验证码。", check.Message);
         }

@@ -253,7 +253,12 @@ public sealed class TravelReleaseTests
         var hrNotice = Assert.Single(await s.NotificationsAsync(s.Hr), n => n.Kind == NotificationKind.TravelNotReturned);
         Assert.Equal($"The passport of 王伟 (Wang Wei) was reported lost while released for travel approval {trip.ApprovalNumber} (Tokyo, Japan, {s.Today.AddDays(1):yyyy-MM-dd} to {s.Today.AddDays(5):yyyy-MM-dd}). The trip is closed as not returned.", hrNotice.Message);
         await using var check = app.OpenDb();
-        Assert.True(await check.Notifications.AnyAsync(n => n.UserId == watcher && n.Kind == NotificationKind.TravelNotReturned));
+        Assert.True(await check.Notifications.AnyAsync(n => n.UserId == watcher && n.Kind == NotificationKind.TravelNotReturned && n.Message.Contains("it was reported lost while released")));
+        // Every place that shows the trip says it was lost, not merely "lost or retired".
+        var row = Assert.Single((await app.QueryAsync(s.Hr, q => q.ListAsync(new TravelListQuery()))).Rows, r => r.Id == trip.Id);
+        Assert.Equal("Not returned: passport reported lost", TravelText.Outcome(row.Status, row.LateByDays, row.ClosedBy));
+        Assert.Equal(CustodyEventKind.Lost, (await app.QueryAsync(s.Hr, q => q.GetAsync(trip.Id)))!.Closing!.Kind);
+        Assert.Equal("Not returned: passport reported lost", Assert.Single(await app.QueryAsync(s.Hr, q => q.ForSpecialistAsync(s.Person.Id)), t => t.Id == trip.Id).Outcome);
         Assert.True(await check.AuditEntries.AnyAsync(a => a.EntityType == nameof(TravelRequest) && a.EntityKey == trip.Id.ToString() && a.Changes.Contains("NotReturned")));
         // Closed, the approval cannot be used again.
         Assert.False(closed.CanBecome(TravelStatus.Returned));
@@ -276,6 +281,10 @@ public sealed class TravelReleaseTests
 
         Assert.Equal(TravelStatus.NotReturned, (await app.TripAsync(trip.Id)).Status);
         Assert.Contains(await s.NotificationsAsync(s.Hr), n => n.Kind == NotificationKind.TravelNotReturned && n.Message.Contains("was retired while released"));
+        var row = Assert.Single((await app.QueryAsync(s.Hr, q => q.ListAsync(new TravelListQuery()))).Rows, r => r.Id == trip.Id);
+        Assert.Equal("Not returned: passport retired", TravelText.Outcome(row.Status, row.LateByDays, row.ClosedBy));
+        Assert.Equal(CustodyEventKind.Retired, (await app.QueryAsync(s.Hr, q => q.GetAsync(trip.Id)))!.Closing!.Kind);
+        Assert.Equal("Not returned: passport retired", Assert.Single(await app.QueryAsync(s.Hr, q => q.ForSpecialistAsync(s.Person.Id)), t => t.Id == trip.Id).Outcome);
     }
 
     private static Task<CustodyOutcome> ReleaseAsync(TravelScenario s, Guid? tripId) => OfficerAsync(s, async c =>
