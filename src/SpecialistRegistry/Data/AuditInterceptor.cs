@@ -155,7 +155,7 @@ public sealed class AuditInterceptor(TimeProvider clock, FieldProtector seals) :
             return;
 
         // Checked on everything pending, audit rows included: a save that only edits or removes an audit row must fail too.
-        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or AuditCheckpoint or CustodyEvent or FilingEntry && e.State != EntityState.Added);
+        var untouchable = changed.FirstOrDefault(e => e.Entity is AuditEntry or AuditCheckpoint or CustodyEvent or FilingEntry or FilingWaiver && e.State != EntityState.Added);
         if (untouchable is not null)
             throw new InvalidOperationException($"{untouchable.Metadata.ClrType.Name} rows are append-only.");
         // A submitted filing is frozen: only its review decision may change it, and only its own submission adds its entries.

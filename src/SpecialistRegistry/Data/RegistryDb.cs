@@ -24,6 +24,7 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
     public DbSet<FilingPeriod> FilingPeriods => Set<FilingPeriod>();
     public DbSet<FilingRemark> FilingRemarks => Set<FilingRemark>();
     public DbSet<FilingReminder> FilingReminders => Set<FilingReminder>();
+    public DbSet<FilingWaiver> FilingWaivers => Set<FilingWaiver>();
     public DbSet<Flag> Flags => Set<Flag>();
     public DbSet<Watch> Watches => Set<Watch>();
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -98,6 +99,7 @@ public abstract class RegistryDb(DbContextOptions options) : IdentityDbContext<A
         builder.Entity<FilingEntry>().HasQueryFilter(e => FirmScope == null || Filings.Any(f => f.Id == e.FilingId));
         builder.Entity<FilingRemark>().HasQueryFilter(r => FirmScope == null || Filings.Any(f => f.Id == r.FilingId));
         builder.Entity<FilingReminder>().HasQueryFilter(r => FirmScope == null || r.FirmId == FirmScope);
+        builder.Entity<FilingWaiver>().HasQueryFilter(w => FirmScope == null || w.FirmId == FirmScope);
         // Quarters apply to every firm; a demand only to the firms it names (its reason is for them alone).
         builder.Entity<FilingPeriod>().HasQueryFilter(p => FirmScope == null || p.Scope == DemandScope.AllFirms
             || (p.Scope == DemandScope.Firm && p.FirmId == FirmScope)

@@ -402,6 +402,10 @@ public enum FilingState
     Returned,
     Resubmitted,
     Accepted,
+    /// <summary>The regulator withdrew the demand from this firm: it owes nothing for the period.</summary>
+    Withdrawn,
+    /// <summary>The regulator exempted this firm from the quarter: it owes nothing for the period.</summary>
+    Exempt,
 }
 
 public enum FilingReminderKind

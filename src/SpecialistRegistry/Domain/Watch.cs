@@ -30,6 +30,7 @@ public enum NotificationKind
     FilingOverdue,
     DisclosureLimitPassed,
     TravelNotReturned,
+    FilingWaived,
 }
 
 public sealed class Notification

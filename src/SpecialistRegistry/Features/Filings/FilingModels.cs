@@ -39,7 +39,12 @@ public abstract record FilingOutcome
 /// <summary>One reporting period as a firm sees it.</summary>
 public sealed record PeriodRow(
     Guid PeriodId, string Code, FilingPeriodKind Kind, string Title, DateOnly StartsOn, DateOnly EndsOn, DateOnly DueOn,
-    string? Reason, string? DueDateNote, FilingState State, Guid? LatestFilingId, DateTimeOffset? FirstSubmittedAt, bool Overdue, bool WasLate);
+    string? Reason, string? DueDateNote, FilingState State, Guid? LatestFilingId, DateTimeOffset? FirstSubmittedAt, bool Overdue, bool WasLate,
+    string? WaiverReason = null, DateTimeOffset? WaivedAt = null)
+{
+    /// <summary>Withdrawn or exempt: nothing to prepare or submit.</summary>
+    public bool IsWaived => WaiverReason is not null;
+}
 
 /// <summary>A filing's header: everything but its entries.</summary>
 public sealed record FilingHeader(
@@ -105,7 +110,7 @@ public sealed record NotFiledQuery(Guid? PeriodId = null, IndustrySegment? Segme
 
 public sealed record NotFiledRow(
     Guid FirmId, string FirmName, IndustrySegment Segment, string ContactName, string ContactPhone, string ContactEmail,
-    Guid PeriodId, string PeriodCode, string PeriodTitle, DateOnly DueOn, FilingState State, int DaysUntilDue);
+    Guid PeriodId, string PeriodCode, string PeriodTitle, DateOnly DueOn, FilingState State, int DaysUntilDue, FilingPeriodKind PeriodKind);
 
 public sealed record Paged<T>(IReadOnlyList<T> Rows, int Total);
 

@@ -82,7 +82,7 @@ public sealed class FilingReminderJob(
         {
             var horizon = today.AddDays(Math.Max(0, options.Value.DueSoonDays));
             open = (await FilingObligations.LoadAsync(db, db.FilingPeriods.IgnoreQueryFilters().Where(p => p.DueOn <= horizon), ct))
-                .Where(o => !o.IsFiled).ToList();
+                .Where(o => o.IsOpen).ToList();
         }
 
         var sent = new List<(FilingNotices.Recipient To, Notification Notice)>();

@@ -63,13 +63,13 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
         if (query.PeriodId is { } periodId)
             periods = periods.Where(p => p.Id == periodId);
         var open = (await FilingObligations.LoadAsync(db, periods, ct))
-            .Where(o => !o.IsFiled && (query.Segment is null || o.Segment == query.Segment))
+            .Where(o => o.IsOpen && (query.Segment is null || o.Segment == query.Segment))
             .OrderBy(o => o.Period.DueOn).ThenBy(o => o.FirmName, StringComparer.Ordinal).ThenBy(o => o.Period.Code, StringComparer.Ordinal)
             .ToList();
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var rows = open.Skip(Math.Max(0, query.Page) * size).Take(size)
             .Select(o => new NotFiledRow(o.FirmId, o.FirmName, o.Segment, o.ContactName, o.ContactPhone, o.ContactEmail, o.Period.Id, o.Period.Code,
-                o.Period.Title, o.Period.DueOn, o.State, o.DaysUntilDue(today)))
+                o.Period.Title, o.Period.DueOn, o.State, o.DaysUntilDue(today), o.Period.Kind))
             .ToList();
         return new Paged<NotFiledRow>(rows, open.Count);
     }
@@ -226,6 +226,47 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
                 () => t["NoticeDemand", due, period.Code, period.Reason ?? ""], localization.Value, now, ct);
         await db.SaveChangesAsync(ct);
         return new FilingOutcome.Done(period.Id);
+    }
+
+    /// <summary>
+    /// Withdraws a demand from one firm, or exempts it from a quarter, with the reason its HR reads: the period
+    /// then owes nothing, is neither overdue nor reminded, and counts as exempt in the compliance figures.
+    /// Refused once the firm has submitted a filing for the period. Returns the waiver's id.
+    /// </summary>
+    public async Task<FilingOutcome> WaiveAsync(Guid periodId, Guid firmId, string? reason, CancellationToken ct = default)
+    {
+        var by = RequireRegulator();
+        if (string.IsNullOrWhiteSpace(reason))
+            return FilingOutcome.Error(t["WaiveReasonRequired"], "Reason");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var obligation = (await FilingObligations.LoadAsync(db, db.FilingPeriods.Where(p => p.Id == periodId), ct)).SingleOrDefault(o => o.FirmId == firmId);
+        if (obligation is null)
+            return new FilingOutcome.NotFound();
+        var now = clock.GetUtcNow();
+        FilingWaiver waiver;
+        try
+        {
+            waiver = FilingWaiver.Grant(obligation.Period, firmId, reason, obligation.IsFiled, obligation.IsWaived, by, now);
+        }
+        catch (DomainException e)
+        {
+            return FilingOutcome.Error(e.Message, "Reason");
+        }
+        db.FilingWaivers.Add(waiver);
+        var period = obligation.Period;
+        await FilingNotices.AddAsync(db, Roles.FirmHR, [firmId], NotificationKind.FilingWaived,
+            () => t[waiver.Kind == FilingWaiverKind.Withdrawn ? "NoticeWithdrawn" : "NoticeExempt", period.Title, period.Code, waiver.Reason],
+            localization.Value, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique (firm, period) index: another regulator waived it, or the firm submitted, a moment ago.
+            return new FilingOutcome.Conflict(t["WaiveConflict"]);
+        }
+        return new FilingOutcome.Done(waiver.Id);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

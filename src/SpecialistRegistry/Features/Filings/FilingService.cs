@@ -71,6 +71,8 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         var period = await db.FilingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null || !await db.Firms.AnyAsync(f => f.Id == firmId, ct))
             return new FilingOutcome.NotFound();
+        if (await WaiverAsync(db, firmId, periodId, ct) is { } waived)
+            return waived;
         var filings = await db.Filings.Where(f => f.FirmId == firmId && f.PeriodId == periodId).ToListAsync(ct);
         var live = filings.SingleOrDefault(f => f.Status != FilingStatus.Returned);
         if (live is { Status: not FilingStatus.Draft })
@@ -146,6 +148,8 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
             return AlreadySubmitted(filing);
         if (filing.Version != version)
             return new FilingOutcome.Conflict($"This draft was refreshed by {filing.PreparedByName} at {filing.PreparedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was submitted; reload it and check it again.");
+        if (await WaiverAsync(db, firmId, filing.PeriodId, ct) is { } waived)
+            return waived;
 
         var comparison = await FilingRoster.CompareAsync(db, firmId, filing.Period, filing.BaselineFilingId, filing.ResubmissionOfId, Today, ct);
         if (comparison.Digest != filing.PreparedDigest)
@@ -227,6 +231,14 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         return new FilingOutcome.Done(filingId);
     }
 
+    /// <summary>The refusal when the regulator withdrew or exempted this period for the firm: there is nothing to file.</summary>
+    private async Task<FilingOutcome?> WaiverAsync(RegistryDb db, Guid firmId, Guid periodId, CancellationToken ct)
+    {
+        var waiver = await db.FilingWaivers.AsNoTracking().SingleOrDefaultAsync(w => w.FirmId == firmId && w.PeriodId == periodId, ct);
+        return waiver is null ? null
+            : FilingOutcome.Error(t[waiver.Kind == FilingWaiverKind.Withdrawn ? "WaivedWithdrawnNothingToFile" : "WaivedExemptNothingToFile", waiver.Reason]);
+    }
+
     private static FilingOutcome AlreadySubmitted(Filing filing) => new FilingOutcome.Conflict(
         $"This filing was already {Filing.Describe(filing.Status)}: {filing.SubmittedByName} submitted it as {filing.Number} on {filing.SubmittedAt:yyyy-MM-dd HH:mm} UTC. Nothing more was submitted.");
 
@@ -240,7 +252,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
 
     internal static PeriodRow Row(FilingObligation o, DateOnly today) => new(
         o.Period.Id, o.Period.Code, o.Period.Kind, o.Period.Title, o.Period.StartsOn, o.Period.EndsOn, o.Period.DueOn, o.Period.Reason,
-        o.Period.DueDateNote, o.State, o.LatestFilingId, o.FirstSubmittedAt, o.IsOverdue(today), o.WasLate);
+        o.Period.DueDateNote, o.State, o.LatestFilingId, o.FirstSubmittedAt, o.IsOverdue(today), o.WasLate, o.Waiver?.Reason, o.Waiver?.CreatedAt);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

@@ -906,6 +906,50 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                     b.ToTable("FilingReminders");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingWaiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("FirmId", "PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("FilingWaivers");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Firm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1824,6 +1868,21 @@ namespace SpecialistRegistry.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.FilingReminder", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.FilingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingWaiver", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Firm", null)
                         .WithMany()

@@ -895,6 +895,50 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                     b.ToTable("FilingReminders");
                 });
 
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingWaiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("FirmId", "PeriodId")
+                        .IsUnique();
+
+                    b.ToTable("FilingWaivers");
+                });
+
             modelBuilder.Entity("SpecialistRegistry.Domain.Firm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1811,6 +1855,21 @@ namespace SpecialistRegistry.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SpecialistRegistry.Domain.FilingReminder", b =>
+                {
+                    b.HasOne("SpecialistRegistry.Domain.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpecialistRegistry.Domain.FilingPeriod", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpecialistRegistry.Domain.FilingWaiver", b =>
                 {
                     b.HasOne("SpecialistRegistry.Domain.Firm", null)
                         .WithMany()
