@@ -19,9 +19,10 @@ public static class Journeys
     {
         var href = await matchRow.GetByTestId("match-holder").GetAttributeAsync("href");
         var passportId = Guid.Parse(href!.Split('/')[^1]);
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContextAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<RegistryDb>>().CreateDbContextAsync();
         var passport = await db.Passports.AsNoTracking().SingleAsync(p => p.Id == passportId);
-        return (app.Services.GetRequiredService<FieldProtector>().Reveal(passport.Number), passport.ExpiresOn.ToString("yyyy-MM-dd"));
+        return (scope.ServiceProvider.GetRequiredService<FieldProtector>().Reveal(passport.Number), passport.ExpiresOn.ToString("yyyy-MM-dd"));
     }
 
     public static async Task SubmitSignInAsync(IPage page, string email, string password)
