@@ -131,8 +131,16 @@ public sealed partial class FilingsJourneyTests
         await regulator.GetByTestId("queue-open").ClickAsync();
         await Assertions.Expect(regulator.GetByTestId("filing-header")).ToContainTextAsync(number);
         await Select(regulator, "since-filter", "Changed");
-        await regulator.GetByTestId("entry-open").First.ClickAsync();
-        await Assertions.Expect(regulator.Locator("#entry-detail-title")).ToHaveTextAsync(person);
+        // The filter re-renders the grid on the server: a click that lands on the row it replaces opens nothing,
+        // so click again until the detail opens (never while it is open: a second click would close it).
+        var title = regulator.Locator("#entry-detail-title");
+        for (var attempt = 1; await title.CountAsync() == 0; attempt++)
+        {
+            await regulator.GetByTestId("entry-open").First.ClickAsync();
+            try { await title.WaitForAsync(new() { Timeout = 5000 }); }
+            catch (TimeoutException) when (attempt < 4) { }
+        }
+        await Assertions.Expect(title).ToHaveTextAsync(person);
         await Assertions.Expect(regulator.GetByTestId("since-returned")).ToContainTextAsync("Head of magnet process development");
         await Journeys.ScreenshotAsync(regulator, "filings-review-resubmission");
         await Journeys.AssertAccessibleAsync(regulator);

@@ -49,7 +49,9 @@ public static class Journeys
     /// <summary>Waits until Blazor's interactive circuit is up, so clicks reach the server.</summary>
     public static async Task WaitForCircuitAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+        // The prerendered page looks finished long before the circuit owns it; the layout marks the moment it does.
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null"
+            + " && (document.body.dataset.pageMode === 'static' || document.querySelector(\"main[data-interactive='true']\") !== null)");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 

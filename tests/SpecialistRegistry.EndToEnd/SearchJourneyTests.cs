@@ -54,8 +54,15 @@ public sealed partial class SearchJourneyTests(AppServer app)
         await Assertions.Expect(page.GetByTestId("passport-revealed")).ToHaveCountAsync(0);
         await Journeys.AssertAccessibleAsync(page);
 
-        await passport.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reveal passport number") }).ClickAsync();
+        // Escape closes the dialog without revealing anything; the second opening goes on.
+        var reveal = passport.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Reveal passport number") });
+        await reveal.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("passport-revealed")).ToHaveCountAsync(0);
+        await reveal.ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Reveal", Exact = true }).ClickAsync();
         await Assertions.Expect(dialog.GetByText("Give the reason")).ToBeVisibleAsync();
         await dialog.GetByLabel("Reason for revealing").FillAsync("Travel approval check, case RA-2026-118");
