@@ -101,7 +101,7 @@ public sealed class Filing
     public Filing StartResubmission(Guid? baselineFilingId, UserRef by, DateTimeOffset now)
     {
         if (Status != FilingStatus.Returned)
-            throw new DomainException($"Only a returned filing can be resubmitted; this one is {Describe(Status)}.");
+            throw new DomainException(DomainText.Get("Filing_OnlyReturnedResubmits", Describe(Status)));
         return new Filing
         {
             FirmId = FirmId,
@@ -118,7 +118,7 @@ public sealed class Filing
     /// <summary>Records the comparison the user now sees (first preparation or a refresh).</summary>
     public void Prepare(Guid? baselineFilingId, FilingCounts counts, string digest, UserRef by, DateTimeOffset now)
     {
-        RequireDraft("prepared");
+        RequireDraft("Prepare");
         BaselineFilingId = baselineFilingId;
         (AddedCount, ChangedCount, UnchangedCount, RemovedCount) = (counts.Added, counts.Changed, counts.Unchanged, counts.Removed);
         PreparedDigest = digest;
@@ -130,11 +130,11 @@ public sealed class Filing
     /// <summary>Freezes the filing: from here on neither it nor its entries change, except by the review decision.</summary>
     public void Submit(string digest, string number, string verificationCode, bool attested, UserRef by, DateTimeOffset now)
     {
-        RequireDraft("submitted");
+        RequireDraft("Submit");
         if (!attested)
-            throw new DomainException("Confirm that the roster is complete and accurate before submitting it.");
+            throw new DomainException(DomainText.Get("Filing_AttestRequired"));
         if (digest != PreparedDigest)
-            throw new DomainException("The roster changed after this draft was prepared. Refresh the draft and check it before submitting.");
+            throw new DomainException(DomainText.Get("Filing_RosterChanged"));
         Status = IsResubmission ? FilingStatus.Resubmitted : FilingStatus.Submitted;
         Digest = digest;
         Number = number;
@@ -148,24 +148,24 @@ public sealed class Filing
 
     public void Accept(UserRef by, DateTimeOffset now)
     {
-        RequireAwaitingReview("accepted");
+        RequireAwaitingReview("Accept");
         Status = FilingStatus.Accepted;
         Decide(null, by, now);
     }
 
     public void Return(string? comment, UserRef by, DateTimeOffset now)
     {
-        RequireAwaitingReview("returned");
+        RequireAwaitingReview("Return");
         if (string.IsNullOrWhiteSpace(comment))
-            throw new DomainException("Say why the filing is returned: the firm sees this comment.");
+            throw new DomainException(DomainText.Get("Filing_ReturnCommentRequired"));
         if (comment.Trim().Length > MaxCommentLength)
-            throw new DomainException($"Keep the comment to {MaxCommentLength} characters.");
+            throw new DomainException(DomainText.Get("Filing_CommentTooLong", MaxCommentLength));
         Status = FilingStatus.Returned;
         Decide(comment.Trim(), by, now);
     }
 
     /// <summary>Only a draft may be thrown away; everything submitted stays.</summary>
-    public void EnsureDiscardable() => RequireDraft("discarded");
+    public void EnsureDiscardable() => RequireDraft("Discard");
 
     private void Decide(string? comment, UserRef by, DateTimeOffset now)
     {
@@ -175,29 +175,23 @@ public sealed class Filing
         ReviewedByName = by.Name;
     }
 
-    private void RequireDraft(string doing)
+    // One whole sentence per act: a verb slotted into a shared sentence does not translate.
+    private void RequireDraft(string act)
     {
         if (Status != FilingStatus.Draft)
-            throw new DomainException($"This filing is {Describe(Status)} and can no longer be {doing}.");
+            throw new DomainException(DomainText.Get($"Filing_NoLongerDraft_{act}", Describe(Status)));
     }
 
-    private void RequireAwaitingReview(string doing)
+    private void RequireAwaitingReview(string act)
     {
         if (!IsAwaitingReview)
             throw new DomainException(Status == FilingStatus.Draft
-                ? $"This filing is still a draft and cannot be {doing}."
-                : $"This filing is already {Describe(Status)}; it cannot be {doing} again.");
+                ? DomainText.Get($"Filing_StillDraft_{act}")
+                : DomainText.Get($"Filing_AlreadyDecided_{act}", Describe(Status)));
     }
 
-    public static string Describe(FilingStatus status) => status switch
-    {
-        FilingStatus.Draft => "a draft",
-        FilingStatus.Submitted => "submitted",
-        FilingStatus.Accepted => "accepted",
-        FilingStatus.Returned => "returned",
-        FilingStatus.Resubmitted => "resubmitted",
-        _ => status.ToString(),
-    };
+    /// <summary>The status inside a sentence ("this one is …"), in the current UI culture.</summary>
+    public static string Describe(FilingStatus status) => DomainText.Get($"FilingStatusIs_{status}");
 }
 
 /// <summary>Who does something to a filing or period, as its record keeps them (id and name at the time).</summary>
@@ -336,15 +330,15 @@ public sealed class FilingPeriod
         string? reason, DateOnly today, UserRef by, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainException("Give the reason for the demand: the firms read it.");
+            throw new DomainException(DomainText.Get("Demand_ReasonRequired"));
         if (reason.Trim().Length > MaxReasonLength)
-            throw new DomainException($"Keep the reason to {MaxReasonLength} characters.");
+            throw new DomainException(DomainText.Get("Demand_ReasonTooLong", MaxReasonLength));
         if (dueOn <= today)
-            throw new DomainException($"The due date must be after today ({today:yyyy-MM-dd}).");
+            throw new DomainException(DomainText.Get("Demand_DueAfterToday", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (scope == DemandScope.Segment && segment is null)
-            throw new DomainException("Choose the industry segment the demand is for.");
+            throw new DomainException(DomainText.Get("Demand_ChooseSegment"));
         if (scope == DemandScope.Firm && firmId is null)
-            throw new DomainException("Choose the firm the demand is for.");
+            throw new DomainException(DomainText.Get("Demand_ChooseFirm"));
         var text = reason.Trim();
         return new FilingPeriod
         {
@@ -368,15 +362,15 @@ public sealed class FilingPeriod
     public void MoveDueDate(DateOnly dueOn, string? note, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(note))
-            throw new DomainException("Say why the due date changes: firms and regulators see it.");
+            throw new DomainException(DomainText.Get("DueDate_NoteRequired"));
         if (note.Trim().Length > 500)
-            throw new DomainException("Keep the note to 500 characters.");
+            throw new DomainException(DomainText.Get("DueDate_NoteTooLong", 500));
         if (dueOn < today)
-            throw new DomainException($"The new due date cannot be in the past (today is {today:yyyy-MM-dd}).");
+            throw new DomainException(DomainText.Get("DueDate_InPast", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (dueOn < StartsOn)
-            throw new DomainException($"The due date cannot be before the period starts ({StartsOn:yyyy-MM-dd}).");
+            throw new DomainException(DomainText.Get("DueDate_BeforeStart", StartsOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (dueOn == DueOn)
-            throw new DomainException($"The due date is already {dueOn:yyyy-MM-dd}.");
+            throw new DomainException(DomainText.Get("DueDate_Unchanged", dueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         DueOn = dueOn;
         DueDateNote = note.Trim();
     }

@@ -51,15 +51,15 @@ public sealed class FilingCalendarAdminService(IDbContextFactory<RegistryDb> dbF
     {
         RequireAdmin();
         if (dueOn is not { } due)
-            return AdminResult<Done>.Fail("Enter the new due date.", "DueOn");
+            return AdminResult<Done>.Fail(AdminText.Say("Calendar_DueRequired"), "DueOn");
         if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 500)
-            return AdminResult<Done>.Fail(string.IsNullOrWhiteSpace(note) ? "Say why the due date changes: firms and regulators see it." : "Keep the note to 500 characters.", "Note");
+            return AdminResult<Done>.Fail(string.IsNullOrWhiteSpace(note) ? DomainText.Get("DueDate_NoteRequired") : DomainText.Get("DueDate_NoteTooLong", 500), "Note");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = await db.FilingPeriods.SingleOrDefaultAsync(p => p.Id == periodId, ct);
         if (period is null)
-            return AdminResult<Done>.Fail("This period no longer exists.");
+            return AdminResult<Done>.Fail(AdminText.Say("Calendar_PeriodGone"));
         if (period.Version != version)
-            return AdminResult<Done>.Fail($"Someone changed this period after you opened it: it is now due on {period.DueOn:yyyy-MM-dd}. Nothing was saved; reload the calendar.");
+            return AdminResult<Done>.Fail(AdminText.Say("Calendar_Stale", period.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         db.Entry(period).Property(p => p.Version).OriginalValue = version;
         try
         {
@@ -75,7 +75,7 @@ public sealed class FilingCalendarAdminService(IDbContextFactory<RegistryDb> dbF
         }
         catch (DbUpdateConcurrencyException)
         {
-            return AdminResult<Done>.Fail("Someone changed this period at the same moment. Nothing was saved; reload the calendar.");
+            return AdminResult<Done>.Fail(AdminText.Say("Calendar_Race"));
         }
         return AdminResult<Done>.Ok(default);
     }
@@ -83,6 +83,6 @@ public sealed class FilingCalendarAdminService(IDbContextFactory<RegistryDb> dbF
     private void RequireAdmin()
     {
         if (currentUser.Get().Role != Roles.Admin)
-            throw new DomainException("Only an administrator can manage the filing calendar.");
+            throw new DomainException(AdminText.Say("Calendar_OnlyAdmin"));
     }
 }

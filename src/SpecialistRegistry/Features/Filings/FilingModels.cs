@@ -31,7 +31,7 @@ public abstract record FilingOutcome
         Invalid i => i.Message,
         Conflict c => c.Message,
         Stale s => s.Message,
-        NotFound => "There is no such filing that you may see.",
+        NotFound => DomainText.Get("Filing_NotFound"),
         _ => null,
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using SpecialistRegistry.Auth;
 using SpecialistRegistry.Components.Shared;
@@ -14,7 +16,7 @@ namespace SpecialistRegistry.Features.Filings;
 /// field-level differences, remarks, the receipt and its check. Firm HR's context is narrowed to their firm,
 /// so another firm's filing is simply not found. Firm HR sees the regulator's remarks once the filing is decided.
 /// </summary>
-public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, ActionThrottle throttle)
+public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, CurrentUser currentUser, ActionThrottle throttle, IStringLocalizer<FilingsText> t)
 {
     private bool IsRegulator => currentUser.Get().Principal.IsInRole(Roles.Regulator);
 
@@ -169,7 +171,7 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
     public async Task<FilingReceiptCheck> CheckReceiptAsync(string? number, string? code, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(code))
-            return new FilingReceiptCheck(FilingReceiptVerdict.NotGenuine, "Enter both the filing number and the verification code printed on the receipt.");
+            return new FilingReceiptCheck(FilingReceiptVerdict.NotGenuine, t["CheckEnterBoth"]);
         // Verification codes are short enough to guess at machine speed; a person checks a few receipts a minute.
         if (throttle.Refusal(ThrottledAction.ReceiptCheck, currentUser.Get()) is { } tooMany)
             return new FilingReceiptCheck(FilingReceiptVerdict.TryLater, tooMany);
@@ -185,7 +187,7 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
             .SingleOrDefaultAsync(ct);
         if (f?.VerificationCode is null || !ReceiptCodes.CodesMatch(f.VerificationCode, code))
             return new FilingReceiptCheck(FilingReceiptVerdict.NotGenuine,
-                $"Not genuine: the registry issued no filing receipt {wanted} with this verification code. Check both against the paper; if they are right, report the receipt.");
+                t["CheckNotGenuine", wanted]);
 
         var entries = db.FilingEntries.IgnoreQueryFilters().AsNoTracking().Where(e => e.FilingId == f.Id)
             .Select(e => new { e.EmployeeNumber, e.SpecialistId, e.Change, e.ChangeSinceReturned, e.Snapshot });
@@ -198,14 +200,17 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
             lines.Select(l => (l.Id, l.Change, l.SinceReturned, l.Digest)));
         if (digest != f.Digest)
             return new FilingReceiptCheck(FilingReceiptVerdict.Altered,
-                $"Receipt {wanted} was issued by the registry, but the filing as stored no longer matches its digest. Report this to the regulator at once.");
-        var state = f.Status switch
+                t["CheckAltered", wanted]);
+        var submitted = f.SubmittedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+        var reviewed = f.ReviewedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        // One whole sentence per state, so each translates as a sentence.
+        var key = f.Status switch
         {
-            FilingStatus.Accepted => $"accepted on {f.ReviewedAt:yyyy-MM-dd}",
-            FilingStatus.Returned => f.Successor is { } next ? $"returned, and resubmitted as {next}" : $"returned on {f.ReviewedAt:yyyy-MM-dd}",
-            _ => "awaiting review",
+            FilingStatus.Accepted => "CheckGenuineAccepted",
+            FilingStatus.Returned => f.Successor is null ? "CheckGenuineReturned" : "CheckGenuineResubmitted",
+            _ => "CheckGenuineAwaiting",
         };
         return new FilingReceiptCheck(FilingReceiptVerdict.Genuine,
-            $"Genuine: filing {f.Number} of {f.Firm} for {f.Period}, submitted on {f.SubmittedAt:yyyy-MM-dd HH:mm} UTC by {f.SubmittedByName}, {lines.Count} entries, unchanged since; now {state}.");
+            t[key, f.Number ?? "", f.Firm ?? "", f.Period, submitted, f.SubmittedByName ?? "", lines.Count, f.Status == FilingStatus.Returned && f.Successor is { } next ? next : reviewed]);
     }
 }

@@ -96,9 +96,9 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
     public Task<FilingOutcome> ReturnAsync(Guid filingId, Guid version, string? comment, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(comment))
-            return Task.FromResult<FilingOutcome>(FilingOutcome.Error("Say why the filing is returned: the firm sees this comment.", "Comment"));
+            return Task.FromResult<FilingOutcome>(FilingOutcome.Error(DomainText.Get("Filing_ReturnCommentRequired"), "Comment"));
         if (comment.Trim().Length > Filing.MaxCommentLength)
-            return Task.FromResult<FilingOutcome>(FilingOutcome.Error($"Keep the comment to {Filing.MaxCommentLength} characters.", "Comment"));
+            return Task.FromResult<FilingOutcome>(FilingOutcome.Error(DomainText.Get("Filing_CommentTooLong", Filing.MaxCommentLength), "Comment"));
         return DecideAsync(filingId, version, comment, ct);
     }
 
@@ -143,24 +143,27 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
         return new FilingOutcome.Done(filing.Id);
     }
 
-    private static FilingOutcome Decided(Filing now) => now.IsAwaitingReview
-        ? new FilingOutcome.Conflict("This filing changed after you opened it. Nothing was saved; reload it before deciding.")
-        : new FilingOutcome.Conflict($"{now.ReviewedByName} already {(now.Status == FilingStatus.Accepted ? "accepted" : "returned")} this filing at {now.ReviewedAt:yyyy-MM-dd HH:mm} UTC"
-            + (now.Status == FilingStatus.Returned ? $" with the comment: {now.ReviewComment}" : ".") + " Your decision was not saved.");
+    private FilingOutcome Decided(Filing now) => new FilingOutcome.Conflict(now.IsAwaitingReview
+        ? t["DecideChanged"]
+        : now.Status == FilingStatus.Accepted
+            ? t["DecideAlreadyAccepted", now.ReviewedByName ?? "", Stamp(now.ReviewedAt)]
+            : t["DecideAlreadyReturned", now.ReviewedByName ?? "", Stamp(now.ReviewedAt), now.ReviewComment ?? ""]);
+
+    private static string Stamp(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public async Task<FilingOutcome> AddRemarkAsync(Guid filingId, Guid entryId, string? text, CancellationToken ct = default)
     {
         var by = RequireRegulator();
         if (string.IsNullOrWhiteSpace(text))
-            return FilingOutcome.Error("Write the remark.", "Remark");
+            return FilingOutcome.Error(t["RemarkRequired"], "Remark");
         if (text.Trim().Length > FilingRemark.MaxLength)
-            return FilingOutcome.Error($"Keep the remark to {FilingRemark.MaxLength} characters.", "Remark");
+            return FilingOutcome.Error(t["RemarkTooLong", FilingRemark.MaxLength], "Remark");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filing = await db.Filings.AsNoTracking().Where(f => f.Id == filingId).Select(f => new { f.Status }).SingleOrDefaultAsync(ct);
         if (filing is null || filing.Status == FilingStatus.Draft || !await db.FilingEntries.AnyAsync(e => e.Id == entryId && e.FilingId == filingId, ct))
             return new FilingOutcome.NotFound();
         if (filing.Status is not (FilingStatus.Submitted or FilingStatus.Resubmitted))
-            return FilingOutcome.Error($"This filing is already {Filing.Describe(filing.Status)}; remarks belong to the review before the decision.", "Remark");
+            return FilingOutcome.Error(t["RemarkAfterDecision", Filing.Describe(filing.Status)], "Remark");
         var remark = new FilingRemark { FilingId = filingId, EntryId = entryId, Text = text.Trim(), AuthorId = by.Id, AuthorName = by.Name, CreatedAt = clock.GetUtcNow() };
         db.FilingRemarks.Add(remark);
         await db.SaveChangesAsync(ct);
@@ -176,10 +179,10 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
         if (remark is null)
             return new FilingOutcome.NotFound();
         if (remark.AuthorId != by.Id)
-            return FilingOutcome.Error("Only the regulator who wrote a remark can remove it.");
+            return FilingOutcome.Error(t["RemarkNotYours"]);
         var status = await db.Filings.Where(f => f.Id == remark.FilingId).Select(f => f.Status).SingleAsync(ct);
         if (status is not (FilingStatus.Submitted or FilingStatus.Resubmitted))
-            return FilingOutcome.Error("The filing has been decided; its remarks stay as the firm read them.");
+            return FilingOutcome.Error(t["RemarkDecided"]);
         db.FilingRemarks.Remove(remark);
         await db.SaveChangesAsync(ct);
         return new FilingOutcome.Done(remark.FilingId);
@@ -191,22 +194,22 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
         var by = RequireRegulator();
         var today = Today;
         if (!Enum.IsDefined(input.Scope))
-            return FilingOutcome.Error("Choose whom the demand is for.", nameof(input.Scope));
+            return FilingOutcome.Error(t["DemandChooseScope"], nameof(input.Scope));
         if (input.Scope == DemandScope.Segment && (input.Segment is not { } s || !Enum.IsDefined(s)))
-            return FilingOutcome.Error("Choose the industry segment the demand is for.", nameof(input.Segment));
+            return FilingOutcome.Error(DomainText.Get("Demand_ChooseSegment"), nameof(input.Segment));
         if (input.Scope == DemandScope.Firm && input.FirmId is null)
-            return FilingOutcome.Error("Choose the firm the demand is for.", nameof(input.FirmId));
+            return FilingOutcome.Error(DomainText.Get("Demand_ChooseFirm"), nameof(input.FirmId));
         if (input.DueOn is not { } due)
-            return FilingOutcome.Error("Enter the due date.", nameof(input.DueOn));
+            return FilingOutcome.Error(t["DemandDueRequired"], nameof(input.DueOn));
         if (due <= today)
-            return FilingOutcome.Error($"The due date must be after today ({today:yyyy-MM-dd}).", nameof(input.DueOn));
+            return FilingOutcome.Error(DomainText.Get("Demand_DueAfterToday", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), nameof(input.DueOn));
         if (string.IsNullOrWhiteSpace(input.Reason) || input.Reason.Trim().Length > FilingPeriod.MaxReasonLength)
-            return FilingOutcome.Error(string.IsNullOrWhiteSpace(input.Reason) ? "Give the reason for the demand: the firms read it."
-                : $"Keep the reason to {FilingPeriod.MaxReasonLength} characters.", nameof(input.Reason));
+            return FilingOutcome.Error(string.IsNullOrWhiteSpace(input.Reason) ? DomainText.Get("Demand_ReasonRequired")
+                : DomainText.Get("Demand_ReasonTooLong", FilingPeriod.MaxReasonLength), nameof(input.Reason));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (input.Scope == DemandScope.Firm && !await db.Firms.AnyAsync(f => f.Id == input.FirmId, ct))
-            return FilingOutcome.Error("There is no such firm.", nameof(input.FirmId));
+            return FilingOutcome.Error(t["DemandNoSuchFirm"], nameof(input.FirmId));
         var now = clock.GetUtcNow();
         FilingPeriod period;
         try
@@ -275,7 +278,7 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
     {
         var user = currentUser.Get();
         if (user.Role != Roles.Regulator)
-            throw new DomainException("Only a regulator can review filings.");
+            throw new DomainException(t["OnlyRegulatorReviews"]);
         return new UserRef(user.Actor.Id, user.Actor.Name);
     }
 }

@@ -76,9 +76,9 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         var filings = await db.Filings.Where(f => f.FirmId == firmId && f.PeriodId == periodId).ToListAsync(ct);
         var live = filings.SingleOrDefault(f => f.Status != FilingStatus.Returned);
         if (live is { Status: not FilingStatus.Draft })
-            return FilingOutcome.Error($"This period's filing is already {Filing.Describe(live.Status)} ({live.Number}); there is nothing to prepare.");
+            return FilingOutcome.Error(t["PrepareAlreadyFiled", Filing.Describe(live.Status), live.Number ?? ""]);
         if (live is not null && draftVersion is { } seen && live.Version != seen)
-            return new FilingOutcome.Conflict($"This draft was refreshed by {live.PreparedByName} at {live.PreparedAt:yyyy-MM-dd HH:mm} UTC in another window. Reload it and check it again.");
+            return new FilingOutcome.Conflict(t["PrepareRefreshedElsewhere", live.PreparedByName ?? "", Stamp(live.PreparedAt)]);
 
         var baselineId = await FilingRoster.LastAcceptedAsync(db, firmId, ct);
         var draft = live;
@@ -105,12 +105,12 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new FilingOutcome.Conflict("Someone refreshed or submitted this draft at the same moment. Nothing was saved; reload the page.");
+            return new FilingOutcome.Conflict(t["PrepareRace"]);
         }
         catch (DbUpdateException)
         {
             // The live-filing index: someone else started this period's draft a moment ago.
-            return new FilingOutcome.Conflict("Someone else started this period's filing at the same moment. Nothing was saved; reload the page to continue with theirs.");
+            return new FilingOutcome.Conflict(t["PrepareStartRace"]);
         }
         return new FilingOutcome.Prepared(draft.Id, draft.Version, comparison);
     }
@@ -138,7 +138,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
     {
         var firmId = RequireFirm();
         if (!attested)
-            return FilingOutcome.Error("Confirm that the roster is complete and accurate before submitting it.", "Attested");
+            return FilingOutcome.Error(DomainText.Get("Filing_AttestRequired"), "Attested");
         var by = By();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filing = await db.Filings.SingleOrDefaultAsync(f => f.Id == filingId && f.FirmId == firmId, ct);
@@ -147,7 +147,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (filing.Status != FilingStatus.Draft)
             return AlreadySubmitted(filing);
         if (filing.Version != version)
-            return new FilingOutcome.Conflict($"This draft was refreshed by {filing.PreparedByName} at {filing.PreparedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was submitted; reload it and check it again.");
+            return new FilingOutcome.Conflict(t["SubmitRefreshedElsewhere", filing.PreparedByName ?? "", Stamp(filing.PreparedAt)]);
         if (await WaiverAsync(db, firmId, filing.PeriodId, ct) is { } waived)
             return waived;
 
@@ -155,7 +155,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (comparison.Digest != filing.PreparedDigest)
             return new FilingOutcome.Stale(StaleMessage(filing, comparison));
         if (comparison.People.Count == 0)
-            return FilingOutcome.Error("There is nobody on the roster to file. Add your specialists first.");
+            return FilingOutcome.Error(t["SubmitEmptyRoster"]);
         if (!comparison.CanSubmit)
             return FilingOutcome.Error($"{comparison.PeopleWithProblems} {(comparison.PeopleWithProblems == 1 ? "person does" : "people do")} not pass the completeness checks. Correct them on the roster, refresh the draft, and submit again.");
 
@@ -196,7 +196,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
             await using var fresh = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             var now2 = await fresh.Filings.AsNoTracking().SingleOrDefaultAsync(f => f.Id == filingId, CancellationToken.None);
             return now2 is null ? new FilingOutcome.NotFound()
-                : now2.Status == FilingStatus.Draft ? new FilingOutcome.Conflict("This draft was refreshed in another window at the same moment. Nothing was submitted; reload it.")
+                : now2.Status == FilingStatus.Draft ? new FilingOutcome.Conflict(t["SubmitRace"])
                 : AlreadySubmitted(now2);
         }
         catch (DomainException e)
@@ -217,7 +217,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (filing.Status != FilingStatus.Draft)
             return AlreadySubmitted(filing);
         if (filing.Version != version)
-            return new FilingOutcome.Conflict("This draft changed in another window after you opened it. Nothing was discarded; reload it.");
+            return new FilingOutcome.Conflict(t["DiscardChanged"]);
         db.Entry(filing).Property(f => f.Version).OriginalValue = version;
         db.Filings.Remove(filing);
         try
@@ -226,7 +226,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new FilingOutcome.Conflict("This draft was refreshed or submitted at the same moment. Nothing was discarded; reload it.");
+            return new FilingOutcome.Conflict(t["DiscardRace"]);
         }
         return new FilingOutcome.Done(filingId);
     }
@@ -239,16 +239,17 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
             : FilingOutcome.Error(t[waiver.Kind == FilingWaiverKind.Withdrawn ? "WaivedWithdrawnNothingToFile" : "WaivedExemptNothingToFile", waiver.Reason]);
     }
 
-    private static FilingOutcome AlreadySubmitted(Filing filing) => new FilingOutcome.Conflict(
-        $"This filing was already {Filing.Describe(filing.Status)}: {filing.SubmittedByName} submitted it as {filing.Number} on {filing.SubmittedAt:yyyy-MM-dd HH:mm} UTC. Nothing more was submitted.");
+    private FilingOutcome AlreadySubmitted(Filing filing) => new FilingOutcome.Conflict(
+        t["SubmitAlreadyDone", Filing.Describe(filing.Status), filing.SubmittedByName ?? "", filing.Number ?? "", Stamp(filing.SubmittedAt)]);
 
-    private static string StaleMessage(Filing draft, FilingComparison now)
+    private string StaleMessage(Filing draft, FilingComparison now)
     {
         var c = now.Counts;
-        return $"The roster changed after this draft was prepared ({draft.PreparedAt:yyyy-MM-dd HH:mm} UTC). Nothing was submitted. "
-            + $"It now gives {c.Added} added, {c.Changed} changed, {c.Removed} removed and {c.Unchanged} unchanged "
-            + $"(the draft had {draft.AddedCount}, {draft.ChangedCount}, {draft.RemovedCount} and {draft.UnchangedCount}). Refresh the draft, check it, and submit again.";
+        return t["SubmitStale", Stamp(draft.PreparedAt), c.Added, c.Changed, c.Removed, c.Unchanged,
+            draft.AddedCount, draft.ChangedCount, draft.RemovedCount, draft.UnchangedCount];
     }
+
+    private static string Stamp(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     internal static PeriodRow Row(FilingObligation o, DateOnly today) => new(
         o.Period.Id, o.Period.Code, o.Period.Kind, o.Period.Title, o.Period.StartsOn, o.Period.EndsOn, o.Period.DueOn, o.Period.Reason,
@@ -266,7 +267,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
     {
         var user = currentUser.Get();
         if (user.Role != Roles.FirmHR || user.FirmId is not { } firmId)
-            throw new DomainException("Only a Firm HR user whose account belongs to a firm can file that firm's roster.");
+            throw new DomainException(t["OnlyFirmHrFiles"]);
         return firmId;
     }
 }
