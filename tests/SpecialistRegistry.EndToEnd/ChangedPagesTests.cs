@@ -5,7 +5,7 @@ namespace SpecialistRegistry.EndToEnd;
 
 /// <summary>
 /// The pages this wave's security work added or changed, on a desktop and a phone: the disclosure report and the
-/// audit trail (values hidden for an Admin), and a held passport's page with the office's correction dialog.
+/// audit trail (values hidden for an Admin), a held passport's page with the office's correction dialog, and the filing calendar in Chinese.
 /// Each opens and is saved as a screenshot at 1440×900 and 390×844, and passes the accessibility scan.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -52,6 +52,31 @@ public sealed class ChangedPagesTests(AppServer app)
         // phone layout); the scan holds on the desktop.
         if (width >= 1024)
             await Journeys.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task The_filing_calendar_reads_in_Chinese_and_its_dialog_closes_on_Escape(int width, int height)
+    {
+        var page = await app.NewPageAsync("zh-CN");
+        await page.SetViewportSizeAsync(width, height);
+        await Journeys.SignInAsync(page, Roles.Admin);
+        await page.GotoAsync("/admin/filing-calendar");
+        await Journeys.WaitForCircuitAsync(page);
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("报备日历");
+        await Assertions.Expect(page.GetByTestId("move-due").First).ToHaveTextAsync("变更截止日期");
+        await Journeys.ScreenshotAsync(page, $"zh-filing-calendar-{width}");
+        if (width >= 1024)
+            await Journeys.AssertAccessibleAsync(page);
+
+        await page.GetByTestId("move-due").First.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("confirm-due")).ToHaveTextAsync("变更截止日期");
+        await Journeys.ScreenshotAsync(page, $"zh-filing-calendar-move-{width}");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }
