@@ -75,8 +75,7 @@ public sealed class ChangedPagesTests(AppServer app)
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog.GetByTestId("confirm-due")).ToHaveTextAsync("变更截止日期");
         await Journeys.ScreenshotAsync(page, $"zh-filing-calendar-move-{width}");
-        await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Journeys.CloseWithEscapeAsync(page, dialog);
         await page.Context.CloseAsync();
     }
 }

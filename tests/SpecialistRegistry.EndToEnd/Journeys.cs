@@ -55,6 +55,20 @@ public static class Journeys
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Presses Escape until the dialog is gone: MudBlazor listens for the key only once the dialog's script has
+    /// started, a moment after the dialog is drawn, so a single early press can fall on nothing.
+    /// </summary>
+    public static async Task CloseWithEscapeAsync(IPage page, ILocator dialog)
+    {
+        for (var attempt = 1; await dialog.CountAsync() > 0; attempt++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            try { await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 2000 }); }
+            catch (TimeoutException) when (attempt < 5) { }
+        }
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppServer.ScreenshotFolder, name + ".png"), FullPage = true });
 

@@ -59,8 +59,7 @@ public sealed partial class SearchJourneyTests(AppServer app)
         await reveal.ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
-        await page.Keyboard.PressAsync("Escape");
-        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Journeys.CloseWithEscapeAsync(page, dialog);
         await Assertions.Expect(page.GetByTestId("passport-revealed")).ToHaveCountAsync(0);
         await reveal.ClickAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Reveal", Exact = true }).ClickAsync();
