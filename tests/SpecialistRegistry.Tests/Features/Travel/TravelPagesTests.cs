@@ -120,6 +120,33 @@ public sealed class TravelPagesTests : BunitTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_firm_s_list_filtered_to_not_returned_shows_only_the_trip_whose_passport_was_lost_abroad()
+    {
+        var seoul = await _app.ApprovedTripAsync(_s.Person, _s.Today.AddDays(1), _s.Today.AddDays(3), "Seoul");
+        await OfficerAsync(async c =>
+        {
+            var p = await _s.PassportAsync();
+            return await c.ReleaseAsync(new ReleaseInput { PassportId = p.Id, Version = p.Version, TravelRequestId = seoul.Id, AcknowledgedBy = "Wang Wei", BothPartiesAcknowledge = true });
+        });
+        await OfficerAsync(async c =>
+        {
+            var p = await _s.PassportAsync();
+            return await c.ReportLostAsync(new CloseInput { PassportId = p.Id, Version = p.Version, Note = "Stolen in Seoul." });
+        });
+        var nav = Setup(_s.Hr);
+        nav.NavigateTo("/travel?status=notreturned");
+
+        var page = Render<TravelPage>();
+
+        await page.WaitForAssertionAsync(() => Assert.Single(page.FindAll("tbody tr.mud-table-row")));
+        var row = page.Find("tbody tr.mud-table-row").TextContent;
+        Assert.Contains("Seoul", row);
+        Assert.Contains("Not returned", row);
+        Assert.DoesNotContain("Osaka", page.Find("tbody").TextContent);
+        Assert.Equal(TravelStatus.NotReturned, (await _app.TripAsync(seoul.Id)).Status);
+    }
+
+    [Fact]
     public async Task Values_in_a_link_that_do_not_parse_fall_back_to_the_defaults_and_leave_the_address()
     {
         var nav = Setup(_s.Regulator);
