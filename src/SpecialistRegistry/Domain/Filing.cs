@@ -20,11 +20,6 @@ public sealed class Filing
 {
     public const int MaxCommentLength = 2000;
 
-    /// <summary>What the submitting user confirms; stored with the filing exactly as it was shown.</summary>
-    public const string AttestationText =
-        "I confirm that this roster is complete and accurate: it lists every specialist our firm employs in the "
-        + "industry today, and each person's details are true to the best of my knowledge.";
-
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid FirmId { get; set; }
     public Firm? Firm { get; set; }
@@ -128,10 +123,11 @@ public sealed class Filing
     }
 
     /// <summary>Freezes the filing: from here on neither it nor its entries change, except by the review decision.</summary>
-    public void Submit(string digest, string number, string verificationCode, bool attested, UserRef by, DateTimeOffset now)
+    /// <param name="attestation">What the submitting user confirmed, in the words and language they were shown; null when they did not.</param>
+    public void Submit(string digest, string number, string verificationCode, string? attestation, UserRef by, DateTimeOffset now)
     {
         RequireDraft("Submit");
-        if (!attested)
+        if (string.IsNullOrWhiteSpace(attestation))
             throw new DomainException(DomainText.Get("Filing_AttestRequired"));
         if (digest != PreparedDigest)
             throw new DomainException(DomainText.Get("Filing_RosterChanged"));
@@ -142,7 +138,7 @@ public sealed class Filing
         SubmittedAt = now;
         SubmittedById = by.Id;
         SubmittedByName = by.Name;
-        Attestation = AttestationText;
+        Attestation = attestation;
         AcceptsEntries = true;
     }
 

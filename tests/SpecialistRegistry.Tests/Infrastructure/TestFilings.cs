@@ -59,7 +59,7 @@ public static class TestFilings
         var digest = FilingDigest.Compute(firmId, period.Code, null, filing.ResubmissionOfId,
             entries.Select(e => (e.SpecialistId, e.Change, e.ChangeSinceReturned, e.SnapshotDigest)));
         filing.Prepare(null, new FilingCounts(people.Length, 0, 0, 0), digest, Hr, now);
-        filing.Submit(digest, $"FL-TEST-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}", "TEST-CODE-0000", true, Hr, now);
+        filing.Submit(digest, $"FL-TEST-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}", "TEST-CODE-0000", "I confirm that this roster is complete and accurate.", Hr, now);
         filing.Entries.AddRange(entries);
     }
 }

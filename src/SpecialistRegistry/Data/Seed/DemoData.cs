@@ -37,7 +37,8 @@ public sealed class DemoData(
     RegistryDb identityDb,
     FieldProtector protector,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<TravelRules> travelRules)
+    Microsoft.Extensions.Options.IOptions<TravelRules> travelRules,
+    Microsoft.Extensions.Localization.IStringLocalizer<Features.Filings.FilingsText> filingsText)
 {
     private static readonly (string Name, IndustrySegment Segment, string Region, string CreditCode, int Staff)[] Firms =
     [
@@ -384,7 +385,7 @@ public sealed class DemoData(
             DateOnly.FromDateTime(at.UtcDateTime));
         var filing = Filing.StartDraft(firm.Id, period, null, by, at.AddHours(-2));
         filing.Prepare(null, comparison.Counts, comparison.Digest, by, at.AddMinutes(-30));
-        filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", at), ReceiptCodes.NewVerificationCode(), true, by, at);
+        filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", at), ReceiptCodes.NewVerificationCode(), filingsText["Attestation"], by, at);
         db.Filings.Add(filing);
         db.FilingEntries.AddRange(comparison.People.Select(p => p.ToEntry(filing.Id)));
         await db.SaveChangesAsync(ct);

@@ -157,7 +157,8 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (comparison.People.Count == 0)
             return FilingOutcome.Error(t["SubmitEmptyRoster"]);
         if (!comparison.CanSubmit)
-            return FilingOutcome.Error($"{comparison.PeopleWithProblems} {(comparison.PeopleWithProblems == 1 ? "person does" : "people do")} not pass the completeness checks. Correct them on the roster, refresh the draft, and submit again.");
+            return FilingOutcome.Error(comparison.PeopleWithProblems == 1
+                ? t["SubmitProblemsOne"] : t["SubmitProblemsMany", comparison.PeopleWithProblems]);
 
         var firmName = await db.Firms.Where(f => f.Id == firmId).Select(f => f.Name).SingleAsync(ct);
         var now = clock.GetUtcNow();
@@ -167,7 +168,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", now), ReceiptCodes.NewVerificationCode(), attested, by, now);
+            filing.Submit(comparison.Digest, ReceiptCodes.NewReceiptNumber("FL", now), ReceiptCodes.NewVerificationCode(), t["Attestation"], by, now);
             await FilingNotices.AddAsync(db, Roles.Regulator, null, NotificationKind.FilingSubmitted,
                 () => t[filing.IsResubmission ? "NoticeResubmitted" : "NoticeSubmitted", firmName, filing.Number ?? "", filing.Period, FilingNotices.Counts(t, comparison.Counts)],
                 localization.Value, now, ct);

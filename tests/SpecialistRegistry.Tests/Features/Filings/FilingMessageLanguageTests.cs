@@ -27,6 +27,21 @@ public sealed class FilingMessageLanguageTests
 
     [Theory]
     [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
+    public async Task A_submission_in_Chinese_records_the_attestation_in_the_words_the_user_confirmed(TestProvider provider)
+    {
+        await using var app = await TestApp.StartAsync(provider);
+        var kit = await FilingTestKit.CreateAsync(app, people: 1);
+        var draft = await kit.PrepareAsync();
+
+        using (CultureScope.Use("zh-CN"))
+            Assert.IsType<FilingOutcome.Done>(await kit.AsHrAsync(s => s.SubmitAsync(draft.FilingId, draft.Version, attested: true)));
+
+        var receipt = (await kit.QueryAsync(q => q.ReceiptAsync(draft.FilingId)))!;
+        Assert.Equal("本人确认本名册完整准确：名册列出了本单位目前在本行业聘用的全部专业技术人员，且据本人所知，每个人的信息均真实无误。", receipt.Attestation);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestProviders.All), MemberType = typeof(TestProviders))]
     public async Task A_decision_already_taken_is_explained_in_Chinese(TestProvider provider)
     {
         await using var app = await TestApp.StartAsync(provider);

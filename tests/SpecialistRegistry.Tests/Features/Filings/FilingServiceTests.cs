@@ -30,7 +30,7 @@ public sealed class FilingServiceTests
         Assert.Matches("^FL-20261102-[0-9A-Z]{6}$", filing.Number);
         Assert.Equal(draft.Comparison.Digest, filing.Digest);
         Assert.Equal("Hu Rong (HR)", filing.SubmittedByName);
-        Assert.Equal(Filing.AttestationText, filing.Attestation);
+        Assert.Equal("I confirm that this roster is complete and accurate: it lists every specialist our firm employs in the industry today, and each person's details are true to the best of my knowledge.", filing.Attestation);
         var entries = await kit.EntriesAsync(id);
         Assert.Equal(kit.People.Select(p => p.EmployeeNumber), entries.Select(e => e.EmployeeNumber));
         Assert.All(entries, e => Assert.Equal(FilingChange.Added, e.Change));

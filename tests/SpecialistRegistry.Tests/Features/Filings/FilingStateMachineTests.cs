@@ -11,6 +11,7 @@ public sealed class FilingStateMachineTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly UserRef Hr = TestFilings.Hr;
+    private const string Attested = "I confirm that this roster is complete and accurate.";
     private static readonly UserRef Regulator = TestFilings.Regulator;
 
     public enum Step { Prepare, Submit, Accept, Return, Resubmit, Discard }
@@ -28,7 +29,7 @@ public sealed class FilingStateMachineTests
         switch (step)
         {
             case Step.Prepare: filing.Prepare(null, new FilingCounts(1, 0, 0, 0), "d", Hr, Now); break;
-            case Step.Submit: filing.Submit(filing.PreparedDigest, "FL-1", "CODE", true, Hr, Now); break;
+            case Step.Submit: filing.Submit(filing.PreparedDigest, "FL-1", "CODE", Attested, Hr, Now); break;
             case Step.Accept: filing.Accept(Regulator, Now); break;
             case Step.Return: filing.Return("Correct the passports.", Regulator, Now); break;
             case Step.Resubmit: filing.StartResubmission(null, Hr, Now); break;
@@ -113,7 +114,7 @@ public sealed class FilingStateMachineTests
         var draft = returned.StartResubmission(null, Hr, Now);
         draft.Prepare(null, new FilingCounts(1, 0, 0, 0), "d", Hr, Now);
 
-        draft.Submit("d", "FL-2", "CODE", true, Hr, Now);
+        draft.Submit("d", "FL-2", "CODE", Attested, Hr, Now);
 
         Assert.Equal(FilingStatus.Resubmitted, draft.Status);
         Assert.Equal(returned.Id, draft.ResubmissionOfId);
@@ -126,9 +127,9 @@ public sealed class FilingStateMachineTests
         var draft = InState(FilingStatus.Draft);
 
         Assert.Equal("Confirm that the roster is complete and accurate before submitting it.",
-            Assert.Throws<DomainException>(() => draft.Submit(draft.PreparedDigest, "FL-1", "C", false, Hr, Now)).Message);
+            Assert.Throws<DomainException>(() => draft.Submit(draft.PreparedDigest, "FL-1", "C", null, Hr, Now)).Message);
         Assert.Contains("The roster changed after this draft was prepared",
-            Assert.Throws<DomainException>(() => draft.Submit("another digest", "FL-1", "C", true, Hr, Now)).Message);
+            Assert.Throws<DomainException>(() => draft.Submit("another digest", "FL-1", "C", Attested, Hr, Now)).Message);
         Assert.Equal(FilingStatus.Draft, draft.Status);
         Assert.False(draft.AcceptsEntries);
     }
