@@ -46,7 +46,7 @@ public sealed partial class FilingsJourneyTests
         await Journeys.AssertAccessibleAsync(hr);
         await Select(hr, "change-filter", "Changed (3)");
         await Assertions.Expect(hr.GetByTestId("entries-grid").Locator("tbody tr")).ToHaveCountAsync(3);
-        await hr.GetByTestId("entry-open").First.ClickAsync();
+        await OpenFirstEntryAsync(hr);
         await Assertions.Expect(hr.GetByTestId("since-accepted")).ToContainTextAsync("Process engineer");
         Assert.Contains("change=Changed", hr.Url);
         await Journeys.ScreenshotAsync(hr, "filings-prepare-detail");
@@ -77,8 +77,7 @@ public sealed partial class FilingsJourneyTests
         await regulator.GetByTestId("queue-open").ClickAsync();
         await Assertions.Expect(regulator.GetByTestId("decision-panel")).ToBeVisibleAsync();
         await Select(regulator, "change-filter", "Changed (3)");
-        await regulator.GetByTestId("entry-open").First.ClickAsync();
-        await Assertions.Expect(regulator.GetByTestId("entry-detail")).ToBeVisibleAsync();
+        await OpenFirstEntryAsync(regulator);
         var person = (await regulator.Locator("#entry-detail-title").TextContentAsync())!.Trim();
         await regulator.GetByLabel("Remark on this entry").FillAsync("The position is out of date: give the current job title.");
         await regulator.GetByTestId("add-remark").ClickAsync();
@@ -113,7 +112,7 @@ public sealed partial class FilingsJourneyTests
         await Assertions.Expect(hr.GetByTestId("draft")).ToContainTextAsync("Resubmission prepared");
         await Select(hr, "since-filter", "Changed");
         await Assertions.Expect(hr.GetByTestId("entries-grid").Locator("tbody tr")).ToHaveCountAsync(1);
-        await hr.GetByTestId("entry-open").First.ClickAsync();
+        await OpenFirstEntryAsync(hr);
         await Assertions.Expect(hr.GetByTestId("since-returned")).ToContainTextAsync("Head of magnet process development");
         await Journeys.ScreenshotAsync(hr, "filings-prepare-resubmission");
         await Journeys.AssertAccessibleAsync(hr);
@@ -131,16 +130,8 @@ public sealed partial class FilingsJourneyTests
         await regulator.GetByTestId("queue-open").ClickAsync();
         await Assertions.Expect(regulator.GetByTestId("filing-header")).ToContainTextAsync(number);
         await Select(regulator, "since-filter", "Changed");
-        // The filter re-renders the grid on the server: a click that lands on the row it replaces opens nothing,
-        // so click again until the detail opens (never while it is open: a second click would close it).
-        var title = regulator.Locator("#entry-detail-title");
-        for (var attempt = 1; await title.CountAsync() == 0; attempt++)
-        {
-            await regulator.GetByTestId("entry-open").First.ClickAsync();
-            try { await title.WaitForAsync(new() { Timeout = 5000 }); }
-            catch (TimeoutException) when (attempt < 4) { }
-        }
-        await Assertions.Expect(title).ToHaveTextAsync(person);
+        await OpenFirstEntryAsync(regulator);
+        await Assertions.Expect(regulator.Locator("#entry-detail-title")).ToHaveTextAsync(person);
         await Assertions.Expect(regulator.GetByTestId("since-returned")).ToContainTextAsync("Head of magnet process development");
         await Journeys.ScreenshotAsync(regulator, "filings-review-resubmission");
         await Journeys.AssertAccessibleAsync(regulator);
@@ -232,6 +223,21 @@ public sealed partial class FilingsJourneyTests
     }
 
     /// <summary>Opens a MudSelect by its test id and picks the option with this text.</summary>
+    /// <summary>
+    /// A filter re-renders the entries grid on the server: a click that lands on the row it replaces opens nothing,
+    /// so click again until the detail opens (never while it is open: a second click would close it).
+    /// </summary>
+    private static async Task OpenFirstEntryAsync(IPage page)
+    {
+        var title = page.Locator("#entry-detail-title");
+        for (var attempt = 1; await title.CountAsync() == 0; attempt++)
+        {
+            await page.GetByTestId("entry-open").First.ClickAsync();
+            try { await title.WaitForAsync(new() { Timeout = 5000 }); }
+            catch (TimeoutException) when (attempt < 4) { }
+        }
+    }
+
     private static async Task Select(IPage page, string testId, string option)
     {
         await page.GetByTestId(testId).ClickAsync();
