@@ -5,7 +5,8 @@ namespace SpecialistRegistry.EndToEnd;
 
 /// <summary>
 /// The pages this wave's security work added or changed, on a desktop and a phone: the disclosure report and the
-/// audit trail (values hidden for an Admin), a held passport's page with the office's correction dialog, and the filing calendar in Chinese.
+/// audit trail (values hidden for an Admin), a held passport's page with the office's correction dialog, an empty new specialist's messages,
+/// and the filing calendar in Chinese.
 /// Each opens and is saved as a screenshot at 1440×900 and 390×844, and passes the accessibility scan.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -52,6 +53,28 @@ public sealed class ChangedPagesTests(AppServer app)
         // phone layout); the scan holds on the desktop.
         if (width >= 1024)
             await Journeys.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public async Task An_empty_new_specialist_shows_the_portal_s_message_for_every_missing_field_at_once(int width, int height)
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await Journeys.SignInAsync(page, Roles.FirmHR);
+        await page.GotoAsync("/roster/new");
+        await Journeys.WaitForCircuitAsync(page);
+        // Nothing is chosen for the person: a gender nobody stated is not recorded.
+        Assert.Equal("", await page.GetByLabel("Gender").First.InputValueAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        foreach (var message in new[] { "Enter the employee number.", "Enter the full name.", "Enter the name in Latin script (as in the passport).",
+                     "Choose the gender.", "Enter the date of birth.", "Enter the hire date." })
+            await Assertions.Expect(page.GetByText(message, new() { Exact = true })).ToBeVisibleAsync();
+        Assert.EndsWith("/roster/new", page.Url);
+        await Journeys.ScreenshotAsync(page, $"roster-new-empty-save-{width}");
         await page.Context.CloseAsync();
     }
 

@@ -16,6 +16,7 @@ public static class RosterValidation
     public static string EnterEmployeeNumber => Get();
     public static string EnterFullName => Get();
     public static string EnterLatinName => Get();
+    public static string ChooseGender => Get();
     public static string EnterDateOfBirth => Get();
     public static string EnterNationality => Get();
     public static string EnterHireDate => Get();

@@ -260,7 +260,7 @@ public sealed class SpecialistEditorService(
         s.EmployeeNumber = f.EmployeeNumber.Trim();
         s.FullName = f.FullName.Trim();
         s.LatinName = f.LatinName.Trim();
-        s.Gender = f.Gender;
+        s.Gender = f.Gender!.Value; // Validate refused a form without one.
         s.DateOfBirth = SpecialistFormMapping.ToDate(f.DateOfBirth);
         s.Nationality = Countries.Canonical(f.Nationality);
         if (!string.IsNullOrWhiteSpace(f.NationalIdNumber) && protector.LookupHash(f.NationalIdNumber) != s.NationalId.LookupHash)

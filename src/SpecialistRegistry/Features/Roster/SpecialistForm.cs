@@ -25,7 +25,9 @@ public sealed class SpecialistForm
     [CleanText]
     public string LatinName { get; set; } = "";
 
-    public Gender Gender { get; set; }
+    /// <summary>Empty on a new person until HR chooses: a default would record a gender nobody stated.</summary>
+    [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.ChooseGender))]
+    public Gender? Gender { get; set; }
 
     [Required(ErrorMessageResourceType = typeof(RosterValidation), ErrorMessageResourceName = nameof(RosterValidation.EnterDateOfBirth))]
     public DateTime? DateOfBirth { get; set; }

@@ -21,6 +21,7 @@ public sealed class InputRulesTests
         EmployeeNumber = "R100",
         FullName = "刘洋",
         LatinName = "Liu Yang",
+        Gender = Gender.Male,
         DateOfBirth = new DateTime(1985, 3, 14),
         HireDate = new DateTime(2012, 7, 1),
         Position = "Process Engineer",

@@ -52,6 +52,7 @@ public sealed class SpecialistEditorServiceTests : IAsyncLifetime
     public async Task Bad_input_is_refused_field_by_field_and_nothing_is_written()
     {
         var form = NewForm("");
+        form.Gender = null;
         form.DateOfBirth = _app.Clock.GetUtcNow().UtcDateTime.AddYears(-10);
         form.Passports.Add(new PassportForm { Number = "E1", IssuedOn = new DateTime(2030, 1, 1), ExpiresOn = new DateTime(2020, 1, 1) });
         form.Expertise.Add(new ExpertiseForm { Area = ExpertiseArea.IonExchange, Years = 99 });
@@ -61,6 +62,7 @@ public sealed class SpecialistEditorServiceTests : IAsyncLifetime
 
         Assert.Contains(nameof(SpecialistForm.EmployeeNumber), invalid.Errors.Keys);
         Assert.Contains(nameof(SpecialistForm.DateOfBirth), invalid.Errors.Keys);
+        Assert.Equal("Choose the gender.", invalid.Errors[nameof(SpecialistForm.Gender)]);
         Assert.Contains("Passports[0].ExpiresOn", invalid.Errors.Keys);
         Assert.Contains("Expertise[0].Years", invalid.Errors.Keys);
         Assert.Equal(auditBefore, await AuditCountAsync());
@@ -233,6 +235,7 @@ public sealed class SpecialistEditorServiceTests : IAsyncLifetime
         EmployeeNumber = employeeNumber,
         FullName = "刘洋",
         LatinName = "Liu Yang",
+        Gender = Gender.Male,
         DateOfBirth = new DateTime(1985, 3, 14),
         NationalIdNumber = "110101198503140018",
         HireDate = new DateTime(2012, 7, 1),
