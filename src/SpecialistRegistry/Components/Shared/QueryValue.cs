@@ -19,4 +19,18 @@ public static class QueryValue
     public static bool? Flag(string? text) => bool.TryParse(text, out var b) ? b : null;
 
     public static Guid? Id(string? text) => Guid.TryParse(text, out var g) ? g : null;
+
+    /// <summary>One of an enum's named values, any case; a number or an unknown name is absent.</summary>
+    public static T? Choice<T>(string? text) where T : struct, Enum =>
+        !string.IsNullOrEmpty(text) && !char.IsAsciiDigit(text[0]) && text[0] != '-' && Enum.TryParse<T>(text, true, out var parsed)
+        && Enum.IsDefined(parsed) ? parsed : null;
+
+    /// <summary>
+    /// The grid page (counted from 0, as MudDataGrid does) for the address's <c>page</c>, which counts from 1 as people
+    /// and the search do: <c>?page=2</c> is the second page; a missing, zero or negative value is the first.
+    /// </summary>
+    public static int GridPage(string? text) => Math.Max(1, Number(text) ?? 1) - 1;
+
+    /// <summary>The address's <c>page</c> for a grid page counted from 0; none for the first page.</summary>
+    public static int? PageInUrl(int gridPage) => gridPage <= 0 ? null : gridPage + 1;
 }

@@ -20,7 +20,13 @@ public sealed record RosterQuery(
     RosterSort Sort = RosterSort.Name,
     bool Descending = false,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    /// <summary>Only people whose current passport is in this custody state.</summary>
+    CustodyStatus? Custody = null,
+    /// <summary>Only people with expertise in this area, at any level.</summary>
+    ExpertiseArea? Expertise = null,
+    /// <summary>Only people whose highest degree is this one (the grid's "Highest degree" column).</summary>
+    Degree? Degree = null);
 
 public sealed record RosterRow(
     Guid Id,
@@ -71,6 +77,12 @@ public sealed class RosterService(IDbContextFactory<RegistryDb> dbFactory)
     {
         if (q.Status is { } status)
             specialists = specialists.Where(s => s.Status == status);
+        if (q.Custody is { } custody)
+            specialists = specialists.Where(s => s.Passports.Any(p => p.IsCurrent && p.CustodyStatus == custody));
+        if (q.Expertise is { } area)
+            specialists = specialists.Where(s => s.Expertise.Any(e => e.Area == area));
+        if (q.Degree is { } degree)
+            specialists = specialists.Where(s => s.Education.Any(e => e.Degree == degree) && !s.Education.Any(e => e.Degree > degree));
         if (q.Search?.Trim() is { Length: > 0 } term)
         {
             // Lower() on both sides: case-insensitive on SQLite and PostgreSQL alike; Contains is

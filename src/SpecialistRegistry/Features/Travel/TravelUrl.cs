@@ -29,6 +29,5 @@ public static class TravelUrl
 
     public static TravelStatus[]? Statuses(string key) => StatusChoices.First(c => c.Key == key).Statuses;
 
-    public static T? ParseEnum<T>(string? value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, true, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+    public static T? ParseEnum<T>(string? value) where T : struct, Enum => Components.Shared.QueryValue.Choice<T>(value);
 }
