@@ -80,6 +80,28 @@ public sealed class ChangedPagesTests(AppServer app)
 
     [Theory]
     [MemberData(nameof(Sizes))]
+    public async Task The_roster_filters_on_custody_expertise_and_degree_from_the_page_and_the_address(int width, int height)
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await Journeys.SignInAsync(page, Roles.FirmHR);
+        await page.GotoAsync("/roster?custody=Held&page=1");
+        await Journeys.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("roster-filter-custody")).ToBeVisibleAsync();
+        var rows = page.Locator("tbody tr.mud-table-row");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        // Every row shown is held; the filter stayed in the address and "page=1" (the first page) left it.
+        foreach (var row in await rows.AllAsync())
+            await Assertions.Expect(row).ToContainTextAsync("Held");
+        Assert.EndsWith("/roster?custody=Held", page.Url);
+        Assert.Equal(0, await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        await Journeys.ScreenshotAsync(page, $"roster-filtered-{width}");
+        await Journeys.AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
     public async Task The_filing_calendar_reads_in_Chinese_and_its_dialog_closes_on_Escape(int width, int height)
     {
         var page = await app.NewPageAsync("zh-CN");
