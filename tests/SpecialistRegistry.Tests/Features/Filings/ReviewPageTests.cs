@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -10,12 +11,16 @@ using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Features.Filings;
 
-/// <summary>The review page over the real services: what a regulator sees and can do, and what the firm's own view leaves out.</summary>
+/// <summary>
+/// The review pages over the real services: what a regulator sees and can do, what the firm's own view leaves out,
+/// and exempting a firm from the list of firms that have not filed.
+/// </summary>
 public sealed class ReviewPageTests : IAsyncDisposable
 {
     private readonly BunitContext _ctx = new();
     private TestApp? _app;
     private AsyncServiceScope? _scope;
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     [Fact]
     public void The_review_page_is_for_regulators_and_the_firm_s_page_for_Firm_HR()
@@ -118,6 +123,41 @@ public sealed class ReviewPageTests : IAsyncDisposable
             Assert.DoesNotContain(english, page.Markup);
     }
 
+    [Fact]
+    public async Task Exempting_a_firm_asks_for_the_reason_in_the_dialog_then_saves_it_and_takes_the_firm_off_the_list()
+    {
+        using var english = CultureScope.Use("en");
+        _app = await TestApp.StartAsync();
+        var kit = await FilingTestKit.CreateAsync(_app);
+        var nav = Setup(kit.Regulator);
+        nav.NavigateTo("/filings/not-filed?within=90");
+        var page = _ctx.Render<NotFiledPage>();
+        var dialogs = _dialogs!;
+        page.WaitForAssertion(() => Assert.Contains(kit.Firm.Name, QuarterRow(page, kit).TextContent));
+
+        QuarterRow(page, kit).QuerySelector("[data-testid=waive]")!.Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(dialogs.FindAll("[data-testid=confirm-waive]")));
+        dialogs.Find("[data-testid=confirm-waive]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Give the reason: the firm reads it.", dialogs.Find(".mud-dialog").TextContent));
+        await using (var before = _app.OpenDb())
+            Assert.False(await before.FilingWaivers.AnyAsync(w => w.FirmId == kit.Firm.Id));
+
+        dialogs.Find(".mud-dialog textarea").Change("The firm closed its magnet line in October.");
+        dialogs.Find("[data-testid=confirm-waive]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(dialogs.FindAll(".mud-dialog")));
+        page.WaitForAssertion(() => Assert.DoesNotContain(page.FindAll("tbody tr.mud-table-row"), r => IsTheQuarter(r, kit)));
+        await using var db = _app.OpenDb();
+        Assert.Equal("The firm closed its magnet line in October.", (await db.FilingWaivers.SingleAsync(w => w.FirmId == kit.Firm.Id)).Reason);
+    }
+
+    private static AngleSharp.Dom.IElement QuarterRow(IRenderedComponent<NotFiledPage> page, FilingTestKit kit) =>
+        page.FindAll("tbody tr.mud-table-row").Single(r => IsTheQuarter(r, kit));
+
+    private static bool IsTheQuarter(AngleSharp.Dom.IElement row, FilingTestKit kit) =>
+        row.TextContent.Contains(kit.Firm.Name) && row.TextContent.Contains($"({kit.Quarter.Code})");
+
     private NavigationManager Setup(System.Security.Claims.ClaimsPrincipal user)
     {
         _scope = _app!.Scope(user);
@@ -130,7 +170,7 @@ public sealed class ReviewPageTests : IAsyncDisposable
         _ctx.Services.AddSingleton<TimeProvider>(_app.Clock);
         _ctx.SetRendererInfo(new RendererInfo("Server", true));
         _ctx.Render<MudPopoverProvider>();
-        _ctx.Render<MudDialogProvider>();
+        _dialogs = _ctx.Render<MudDialogProvider>();
         _ctx.Render<MudSnackbarProvider>();
         return _ctx.Services.GetRequiredService<NavigationManager>();
     }
