@@ -201,7 +201,7 @@ public sealed class FilingQueries(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (digest != f.Digest)
             return new FilingReceiptCheck(FilingReceiptVerdict.Altered,
                 t["CheckAltered", wanted]);
-        var submitted = f.SubmittedAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "";
+        var submitted = FilingText.Stamp(f.SubmittedAt);
         var reviewed = f.ReviewedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
         // One whole sentence per state, so each translates as a sentence.
         var key = f.Status switch

@@ -146,10 +146,9 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
     private FilingOutcome Decided(Filing now) => new FilingOutcome.Conflict(now.IsAwaitingReview
         ? t["DecideChanged"]
         : now.Status == FilingStatus.Accepted
-            ? t["DecideAlreadyAccepted", now.ReviewedByName ?? "", Stamp(now.ReviewedAt)]
-            : t["DecideAlreadyReturned", now.ReviewedByName ?? "", Stamp(now.ReviewedAt), now.ReviewComment ?? ""]);
+            ? t["DecideAlreadyAccepted", now.ReviewedByName ?? "", FilingText.Stamp(now.ReviewedAt)]
+            : t["DecideAlreadyReturned", now.ReviewedByName ?? "", FilingText.Stamp(now.ReviewedAt), now.ReviewComment ?? ""]);
 
-    private static string Stamp(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public async Task<FilingOutcome> AddRemarkAsync(Guid filingId, Guid entryId, string? text, CancellationToken ct = default)
     {

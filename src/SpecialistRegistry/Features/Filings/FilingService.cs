@@ -78,7 +78,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (live is { Status: not FilingStatus.Draft })
             return FilingOutcome.Error(t["PrepareAlreadyFiled", Filing.Describe(live.Status), live.Number ?? ""]);
         if (live is not null && draftVersion is { } seen && live.Version != seen)
-            return new FilingOutcome.Conflict(t["PrepareRefreshedElsewhere", live.PreparedByName ?? "", Stamp(live.PreparedAt)]);
+            return new FilingOutcome.Conflict(t["PrepareRefreshedElsewhere", live.PreparedByName ?? "", FilingText.Stamp(live.PreparedAt)]);
 
         var baselineId = await FilingRoster.LastAcceptedAsync(db, firmId, ct);
         var draft = live;
@@ -147,7 +147,7 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
         if (filing.Status != FilingStatus.Draft)
             return AlreadySubmitted(filing);
         if (filing.Version != version)
-            return new FilingOutcome.Conflict(t["SubmitRefreshedElsewhere", filing.PreparedByName ?? "", Stamp(filing.PreparedAt)]);
+            return new FilingOutcome.Conflict(t["SubmitRefreshedElsewhere", filing.PreparedByName ?? "", FilingText.Stamp(filing.PreparedAt)]);
         if (await WaiverAsync(db, firmId, filing.PeriodId, ct) is { } waived)
             return waived;
 
@@ -241,16 +241,15 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
     }
 
     private FilingOutcome AlreadySubmitted(Filing filing) => new FilingOutcome.Conflict(
-        t["SubmitAlreadyDone", Filing.Describe(filing.Status), filing.SubmittedByName ?? "", filing.Number ?? "", Stamp(filing.SubmittedAt)]);
+        t["SubmitAlreadyDone", Filing.Describe(filing.Status), filing.SubmittedByName ?? "", filing.Number ?? "", FilingText.Stamp(filing.SubmittedAt)]);
 
     private string StaleMessage(Filing draft, FilingComparison now)
     {
         var c = now.Counts;
-        return t["SubmitStale", Stamp(draft.PreparedAt), c.Added, c.Changed, c.Removed, c.Unchanged,
+        return t["SubmitStale", FilingText.Stamp(draft.PreparedAt), c.Added, c.Changed, c.Removed, c.Unchanged,
             draft.AddedCount, draft.ChangedCount, draft.RemovedCount, draft.UnchangedCount];
     }
 
-    private static string Stamp(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     internal static PeriodRow Row(FilingObligation o, DateOnly today) => new(
         o.Period.Id, o.Period.Code, o.Period.Kind, o.Period.Title, o.Period.StartsOn, o.Period.EndsOn, o.Period.DueOn, o.Period.Reason,
