@@ -149,7 +149,6 @@ public sealed class FilingReviewService(IDbContextFactory<RegistryDb> dbFactory,
             ? t["DecideAlreadyAccepted", now.ReviewedByName ?? "", FilingText.Stamp(now.ReviewedAt)]
             : t["DecideAlreadyReturned", now.ReviewedByName ?? "", FilingText.Stamp(now.ReviewedAt), now.ReviewComment ?? ""]);
 
-
     public async Task<FilingOutcome> AddRemarkAsync(Guid filingId, Guid entryId, string? text, CancellationToken ct = default)
     {
         var by = RequireRegulator();

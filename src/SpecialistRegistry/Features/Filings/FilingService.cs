@@ -250,7 +250,6 @@ public sealed class FilingService(IDbContextFactory<RegistryDb> dbFactory, Curre
             draft.AddedCount, draft.ChangedCount, draft.RemovedCount, draft.UnchangedCount];
     }
 
-
     internal static PeriodRow Row(FilingObligation o, DateOnly today) => new(
         o.Period.Id, o.Period.Code, o.Period.Kind, o.Period.Title, o.Period.StartsOn, o.Period.EndsOn, o.Period.DueOn, o.Period.Reason,
         o.Period.DueDateNote, o.State, o.LatestFilingId, o.FirstSubmittedAt, o.IsOverdue(today), o.WasLate, o.Waiver?.Reason, o.Waiver?.CreatedAt);

@@ -9,15 +9,15 @@ public static class FilingText
 {
     public static string Of(FilingState state) => EnumText.Of(state);
 
-    /// <summary>A moment in a service's message, to the minute in UTC, written the same in every language.</summary>
-    public static string Stamp(DateTimeOffset? at) =>
-        at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
-
     public static string Of(FilingStatus status) => Of(Data.FilingObligations.StateOf(status));
 
     public static string Of(FilingChange change) => EnumText.Of(change);
 
     public static string Of(FilingPeriodKind kind) => EnumText.Of(kind);
+
+    /// <summary>A moment in a service's message, to the minute in UTC, written the same in every language.</summary>
+    public static string Stamp(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public static Color ColorOf(FilingState state) => state switch
     {

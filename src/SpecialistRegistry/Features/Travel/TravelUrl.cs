@@ -28,6 +28,4 @@ public static class TravelUrl
         StatusChoices.Any(c => c.Key == value) ? value! : fallback;
 
     public static TravelStatus[]? Statuses(string key) => StatusChoices.First(c => c.Key == key).Statuses;
-
-    public static T? ParseEnum<T>(string? value) where T : struct, Enum => Components.Shared.QueryValue.Choice<T>(value);
 }
