@@ -42,6 +42,10 @@ echo "== restoring and building"
 dotnet tool restore >/dev/null && dotnet restore SpecialistRegistry.sln >/dev/null \
   && dotnet build SpecialistRegistry.sln -c Release --no-restore -v q -nologo \
   || { echo "0 passed, 1 failed"; exit 1; }
+# The process-level tests (two nodes, the deployment's settings, backup and restore) run the app as deployed.
+export REGISTRY_PUBLISHED_APP="$root/artifacts/publish"
+dotnet publish src/SpecialistRegistry -c Release --no-build -o "$REGISTRY_PUBLISHED_APP" -v q -nologo >/dev/null \
+  || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
 status=0
