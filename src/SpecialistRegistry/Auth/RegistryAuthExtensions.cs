@@ -44,6 +44,8 @@ public static class RegistryAuthExtensions
             // Sign-out, "sign out my other sessions" and the absolute lifetime end the session on the server.
             SessionCookie.Attach(o);
         });
+        // The antiforgery cookie's default is never Secure; behind a TLS proxy it must be, like the sign-in cookie.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = RevalidationInterval;

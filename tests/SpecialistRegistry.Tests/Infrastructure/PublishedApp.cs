@@ -52,7 +52,8 @@ public static class PublishedApp
         return Path.Combine(output, "SpecialistRegistry.dll");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding SpecialistRegistry.sln, found above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SpecialistRegistry.sln")))

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SpecialistRegistry.Tests.Infrastructure;
 
 namespace SpecialistRegistry.Tests.Operations;
 
@@ -55,29 +55,8 @@ public sealed class CommandProcessTests : IDisposable
         Assert.False(File.Exists(Path.Combine(wrong, "keys", "field-protection.key")));
     }
 
-    private async Task<(int Code, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SpecialistRegistry.dll"));
-        foreach (var a in args)
-            start.ArgumentList.Add(a);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"`{string.Join(' ', args)}` did not exit (a web server started?): {await output}");
-        }
-        return (process.ExitCode, await output + await errors);
-    }
+    private Task<(int Code, string Output)> RunAsync(params string[] args) =>
+        AppCommand.RunAsync(Path.Combine(AppContext.BaseDirectory, "SpecialistRegistry.dll"), _folder, args);
 
     public void Dispose()
     {
