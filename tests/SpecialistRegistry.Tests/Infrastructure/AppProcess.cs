@@ -49,7 +49,12 @@ public sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until <c>/health/live</c> answers (or the process exits, or the time runs out).</summary>
-    public async Task WaitUntilLiveAsync(TimeSpan? within = null)
+    public Task WaitUntilLiveAsync(TimeSpan? within = null) => WaitUntilOkAsync("health/live", within);
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200: database migrated and reachable, field key loaded.</summary>
+    public Task WaitUntilReadyAsync(TimeSpan? within = null) => WaitUntilOkAsync("health/ready", within);
+
+    private async Task WaitUntilOkAsync(string path, TimeSpan? within)
     {
         using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + (within ?? TimeSpan.FromMinutes(2));
@@ -59,14 +64,26 @@ public sealed class AppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The node exited with code {_process.ExitCode}:\n{Output}");
             try
             {
-                if ((await http.GetAsync("health/live")).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync(path)).StatusCode == HttpStatusCode.OK)
                     return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
             await Task.Delay(250);
         }
-        throw new TimeoutException($"The node did not answer /health/live in time:\n{Output}");
+        throw new TimeoutException($"The node did not answer /{path} in time:\n{Output}");
+    }
+
+    /// <summary>Waits until the node has written a line containing one of <paramref name="texts"/>.</summary>
+    public async Task WaitForOutputAsync(TimeSpan within, params string[] texts)
+    {
+        var until = DateTime.UtcNow + within;
+        while (!_output.Any(line => texts.Any(t => line.Contains(t, StringComparison.Ordinal))))
+        {
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"The node did not write \"{string.Join("\" or \"", texts)}\" in time:\n{Output}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Waits for the process to exit by itself (a node that refuses to start), and gives its exit code.</summary>

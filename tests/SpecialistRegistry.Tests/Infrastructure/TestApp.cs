@@ -41,6 +41,10 @@ public sealed class TestApp : IAsyncDisposable
     public IServiceProvider Services => _services;
     public string DataFolder => _folder;
     public string SqliteFile => Path.Combine(_folder, "registry.db");
+    public string KeyFile => Path.Combine(_folder, "keys", "field-protection.key");
+
+    /// <summary>The PostgreSQL database's connection string (null on SQLite), for app processes on the same database.</summary>
+    public string? PostgresConnection => _settings.GetValueOrDefault("Registry:PostgresConnection");
 
     public static async Task<TestApp> StartAsync(TestProvider provider = TestProvider.Sqlite, Action<IServiceCollection>? configure = null) =>
         await StartAsync(provider, configure, createDatabase: true, prepare: true);
